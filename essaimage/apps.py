@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+
+
+class EssaimageConfig(AppConfig):
+    name = "essaimage"
+    verbose_name = "Essaimage (comptes et référentiels)"
+
+    def ready(self):
+        from essaimage import signals  # noqa: F401
+
+    def load_reference_data(self):
+        from essaimage.reference_data import load
+
+        return load()
+
+    def load_demo_data(self):
+        from essaimage.demo import demo_users_ensure
+
+        return demo_users_ensure()

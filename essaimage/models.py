@@ -1,0 +1,212 @@
+import unicodedata
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from essaimage.enums import OrganisationKind, Role, TerritoryLevel
+from essaimage.validators import validate_siret
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form of a text, for pickers and comparisons."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    for separator in "-'’":
+        plain = plain.replace(separator, " ")
+    return " ".join(plain.split())
+
+
+class Territory(models.Model):
+    """A région, département or commune of the INSEE COG (loaded from essaimage/data/cog)."""
+
+    level = models.CharField(_("niveau"), max_length=12, choices=TerritoryLevel.choices)
+    code = models.CharField(_("code INSEE"), max_length=5)
+    name = models.CharField(_("nom"), max_length=120)
+    search_name = models.CharField(max_length=120, editable=False)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("territoire parent"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+    )
+
+    class Meta:
+        verbose_name = _("territoire")
+        verbose_name_plural = _("territoires")
+        ordering = ["level", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["level", "code"], name="territory_unique_level_code"),
+            models.CheckConstraint(
+                condition=Q(level__in=TerritoryLevel.values), name="territory_level_valid"
+            ),
+        ]
+        indexes = [
+            GinIndex(OpClass("search_name", name="gin_trgm_ops"), name="territory_search_trgm"),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        if self.level == TerritoryLevel.COMMUNE:
+            return f"{self.name} ({self.code})"
+        if self.level == TerritoryLevel.DEPARTEMENT:
+            return f"{self.name} ({self.code}, département)"
+        return f"{self.name} (région)"
+
+    def save(self, *args, **kwargs):
+        self.search_name = fold(self.name)
+        super().save(*args, **kwargs)
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("nom"), max_length=200)
+    kind = models.CharField(_("type de structure"), max_length=30, choices=OrganisationKind.choices)
+    siret = models.CharField(
+        _("SIRET"), max_length=14, blank=True, validators=[validate_siret],
+        help_text=_("Facultatif : 14 chiffres."),
+    )
+    territory = models.ForeignKey(
+        Territory, verbose_name=_("territoire"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="organisations",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=OrganisationKind.values), name="organisation_kind_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["siret"], condition=~Q(siret=""), name="organisation_unique_siret"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra):
+        if not email:
+            raise ValueError("L'adresse e-mail est obligatoire.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra["is_staff"] = True
+        extra["is_superuser"] = True
+        return self._create_user(email, password, **extra)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(_("adresse e-mail"), unique=True)
+    first_name = models.CharField(_("prénom"), max_length=150)
+    last_name = models.CharField(_("nom"), max_length=150)
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="members",
+    )
+    territory = models.ForeignKey(
+        Territory, verbose_name=_("territoire"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    is_staff = models.BooleanField(_("accès à l'administration technique"), default=False)
+    is_active = models.BooleanField(_("actif"), default=True)
+    date_joined = models.DateTimeField(_("inscrit le"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["first_name", "last_name"]
+
+    class Meta:
+        verbose_name = _("utilisateur")
+        verbose_name_plural = _("utilisateurs")
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.first_name
+
+    def has_role(self, role: Role | str) -> bool:
+        """Cached per instance: the names of the user's groups."""
+        if not self.is_active:
+            return False
+        if not hasattr(self, "_role_names"):
+            self._role_names = set(self.groups.values_list("name", flat=True))
+        return str(role) in self._role_names or (
+            self.is_superuser and str(role) == Role.ADMINISTRATEUR
+        )
+
+
+class LoginAttempt(models.Model):
+    """A failed log-in, used to throttle guessing (shared by every app server)."""
+
+    email = models.CharField(max_length=254, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    attempted_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("échec de connexion")
+        verbose_name_plural = _("échecs de connexion")
+
+
+class AuditEntry(models.Model):
+    """Append-only trail of status changes: who changed what, from which state to which, when."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    action = models.CharField(_("action"), max_length=60)
+    from_state = models.CharField(_("état précédent"), max_length=40, blank=True)
+    to_state = models.CharField(_("nouvel état"), max_length=40, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    message = models.TextField(_("message"), blank=True)
+    created_at = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("entrée du journal")
+        verbose_name_plural = _("journal des changements d'état")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "created_at"])]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Le journal est en ajout seul : une entrée ne se modifie pas.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Le journal est en ajout seul : une entrée ne se supprime pas.")

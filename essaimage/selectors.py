@@ -1,0 +1,50 @@
+from django.apps import apps
+from django.contrib.postgres.search import TrigramSimilarity
+from django.db.models import Case, IntegerField, Value, When
+
+from essaimage.enums import TerritoryLevel
+from essaimage.models import Organisation, Territory, User, fold
+
+LEVEL_ORDER = Case(
+    When(level=TerritoryLevel.REGION, then=Value(0)),
+    When(level=TerritoryLevel.DEPARTEMENT, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+def territory_search(*, query: str, levels=None, limit: int = 12) -> list[Territory]:
+    """Territories whose name starts with the query (accents and case ignored), or whose
+    commune code does; completed by close spellings (trigram similarity)."""
+    folded = fold(query)
+    if not folded:
+        return []
+    base = Territory.objects.all()
+    if levels:
+        base = base.filter(level__in=levels)
+    if folded[:2].isdigit() or folded[:2] in {"2a", "2b"}:
+        return list(base.filter(code__istartswith=folded).order_by(LEVEL_ORDER, "code")[:limit])
+    found = list(base.filter(search_name__startswith=folded).order_by(LEVEL_ORDER, "search_name")[:limit])
+    if len(found) < limit and len(folded) >= 3:
+        seen = [t.pk for t in found]
+        found += list(
+            base.filter(search_name__trigram_similar=folded)
+            .exclude(pk__in=seen)
+            .annotate(similarity=TrigramSimilarity("search_name", folded))
+            .order_by("-similarity", LEVEL_ORDER)[: limit - len(found)]
+        )
+    return found
+
+
+def home_figures() -> dict:
+    """Live figures for the home page, each counted in the database."""
+    figures = {
+        "agents": User.objects.filter(is_active=True).count(),
+        "organisations": Organisation.objects.count(),
+        "territories": Territory.objects.count(),
+    }
+    if apps.is_installed("innovations") and hasattr(apps.get_app_config("innovations"), "catalogue_ready"):
+        from innovations.selectors import catalogue_figures
+
+        figures.update(catalogue_figures())
+    return figures

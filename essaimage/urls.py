@@ -1,0 +1,65 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path, reverse_lazy
+from django.views.generic import TemplateView
+
+from essaimage import forms, views
+
+PAGES = [
+    ("accessibilite/", "accessibility", "essaimage/pages/accessibility.html"),
+    ("mentions-legales/", "legal", "essaimage/pages/legal.html"),
+    ("donnees-personnelles/", "privacy", "essaimage/pages/privacy.html"),
+    ("plan-du-site/", "sitemap", "essaimage/pages/sitemap.html"),
+    ("a-propos/", "about", "essaimage/pages/about.html"),
+]
+
+public = login_not_required
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    *[path(route, views.PageView.as_view(template_name=tpl), name=name) for route, name, tpl in PAGES],
+    path("compte/inscription/", views.SignupView.as_view(), name="signup"),
+    path("compte/connexion/", views.LoginView.as_view(), name="login"),
+    path("compte/deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("compte/profil/", views.ProfileView.as_view(), name="profile"),
+    path(
+        "compte/mot-de-passe/oubli/",
+        public(auth_views.PasswordResetView.as_view(
+            form_class=forms.PasswordResetForm,
+            template_name="essaimage/password_reset_form.html",
+            email_template_name="essaimage/emails/password_reset.txt",
+            subject_template_name="essaimage/emails/password_reset_subject.txt",
+            success_url=reverse_lazy("password_reset_done"),
+        )),
+        name="password_reset",
+    ),
+    path(
+        "compte/mot-de-passe/oubli/envoye/",
+        public(auth_views.PasswordResetDoneView.as_view(template_name="essaimage/password_reset_done.html")),
+        name="password_reset_done",
+    ),
+    path(
+        "compte/mot-de-passe/nouveau/<uidb64>/<token>/",
+        public(auth_views.PasswordResetConfirmView.as_view(
+            form_class=forms.SetPasswordForm,
+            template_name="essaimage/password_reset_confirm.html",
+            success_url=reverse_lazy("password_reset_complete"),
+        )),
+        name="password_reset_confirm",
+    ),
+    path(
+        "compte/mot-de-passe/termine/",
+        public(auth_views.PasswordResetCompleteView.as_view(template_name="essaimage/password_reset_complete.html")),
+        name="password_reset_complete",
+    ),
+    path("territoires/suggestions/", views.territory_suggestions, name="territory_suggestions"),
+    path("innovations/", include("innovations.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,38 @@
+import pytest
+
+from essaimage.enums import Role
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def agent(db):
+    return UserFactory(roles=[Role.AGENT])
+
+
+@pytest.fixture
+def other_agent(db):
+    return UserFactory(roles=[Role.AGENT])
+
+
+@pytest.fixture
+def moderator(db):
+    return UserFactory(roles=[Role.AGENT, Role.MODERATEUR])
+
+
+@pytest.fixture
+def administrator(db):
+    return UserFactory(roles=[Role.AGENT, Role.ADMINISTRATEUR])
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) -> a test client logged in as that user (None: anonymous)."""
+    from django.test import Client
+
+    def make(user):
+        c = Client()
+        if user is not None:
+            c.force_login(user)
+        return c
+
+    return make

@@ -1,0 +1,1 @@
+from tests.factories.core import OrganisationFactory, TerritoryFactory, UserFactory  # noqa: F401
