@@ -1,5 +1,17 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+
+def _roles(user):
+    if not user.is_authenticated:
+        return frozenset()
+    user.has_role("")  # fills the per-request cache of group names
+    return frozenset(user._role_names)
 
 
 def site(request):
-    return {"SITE_NAME": settings.SITE_NAME}
+    user = getattr(request, "user", None)
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "user_roles": SimpleLazyObject(lambda: _roles(user)) if user is not None else frozenset(),
+    }

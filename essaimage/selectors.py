@@ -43,7 +43,7 @@ def home_figures() -> dict:
         "organisations": Organisation.objects.count(),
         "territories": Territory.objects.count(),
     }
-    if apps.is_installed("innovations") and hasattr(apps.get_app_config("innovations"), "catalogue_ready"):
+    if apps.is_installed("innovations"):
         from innovations.selectors import catalogue_figures
 
         figures.update(catalogue_figures())

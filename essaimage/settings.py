@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.forms",
     "dsfr",
+    "widget_tweaks",
     "crispy_forms",
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",

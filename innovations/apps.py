@@ -6,3 +6,13 @@ class InnovationsConfig(AppConfig):
 
     name = "innovations"
     verbose_name = "Catalogue des innovations"
+
+    def load_reference_data(self):
+        from innovations.reference_data import load
+
+        return load()
+
+    def load_demo_data(self):
+        from innovations.demo import load
+
+        return load()

@@ -36,3 +36,9 @@ def client_for(client):
         return c
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """Real hashers cost ~0.5 s per password on purpose; tests do not need that."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,74 @@
+import django_filters
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from essaimage.enums import OrganisationKind, TerritoryLevel
+from essaimage.models import Territory, fold
+from innovations.enums import Stage
+from innovations.models import Innovation, Theme
+
+SEARCH_CONFIG = "french_unaccent"
+REPLICATED_CHOICES = [("oui", _("Avec au moins un essaimage")), ("non", _("Sans essaimage"))]
+
+
+def search(queryset, text: str):
+    """French full-text search (accents, case, singular/plural) or a title close to the words
+    typed (trigram word similarity, for typos); annotated with `rank`."""
+    text = " ".join(text.split())[:200]
+    if not text:
+        return queryset
+    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    folded = fold(text)
+    return queryset.filter(
+        Q(search_vector=query) | Q(title_search__trigram_word_similar=folded)
+    ).annotate(rank=SearchRank(F("search_vector"), query) + TrigramWordSimilarity(folded, "title_search"))
+
+
+class CatalogueFilter(django_filters.FilterSet):
+    """The catalogue's filters; each is a URL parameter, so a search can be shared."""
+
+    q = django_filters.CharFilter(label=_("Rechercher une innovation"), method="filter_search")
+    theme = django_filters.ModelMultipleChoiceFilter(
+        label=_("Thèmes"), queryset=Theme.objects.all(), to_field_name="slug",
+        method="filter_themes", widget=forms.CheckboxSelectMultiple,
+    )
+    stage = django_filters.MultipleChoiceFilter(label=_("Stade"), choices=Stage.choices,
+                                                widget=forms.CheckboxSelectMultiple)
+    region = django_filters.ModelChoiceFilter(
+        label=_("Région"), field_name="region", to_field_name="code", empty_label=_("Toutes les régions"),
+        queryset=Territory.objects.filter(level=TerritoryLevel.REGION).order_by("name"),
+    )
+    departement = django_filters.ModelChoiceFilter(
+        label=_("Département"), field_name="departement", to_field_name="code",
+        empty_label=_("Tous les départements"),
+        queryset=Territory.objects.filter(level=TerritoryLevel.DEPARTEMENT).order_by("code"),
+    )
+    kind = django_filters.MultipleChoiceFilter(label=_("Type de structure porteuse"), field_name="organisation__kind",
+                                               choices=OrganisationKind.choices, widget=forms.CheckboxSelectMultiple)
+    replicated = django_filters.ChoiceFilter(label=_("Essaimage"), choices=REPLICATED_CHOICES,
+                                             method="filter_replicated", empty_label=_("Toutes"))
+
+    class Meta:
+        model = Innovation
+        fields = []
+
+    def filter_search(self, queryset, name, value):
+        return search(queryset, value)
+
+    def filter_themes(self, queryset, name, value):
+        if not value:
+            return queryset
+        through = Innovation.themes.through
+        return queryset.filter(Exists(through.objects.filter(innovation_id=OuterRef("pk"), theme__in=value)))
+
+    def filter_replicated(self, queryset, name, value):
+        if value == "oui":
+            return queryset.filter(replication_count__gt=0)
+        if value == "non":
+            return queryset.filter(replication_count=0)
+        return queryset
+
+
+FACETS = ["theme", "stage", "region", "departement", "kind", "replicated"]

@@ -1,0 +1,269 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout
+from django import forms
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+
+from essaimage.fields import TerritoryField
+from essaimage.forms import OrganisationFieldsMixin
+from essaimage.forms_base import DsfrForm, DsfrModelForm
+from essaimage.models import User
+from innovations.enums import MODERATOR_ACTIONS, ModerationAction, ReplicationStatus, ScalingMode
+from innovations.models import BusinessModel, Innovation, Replication, Theme
+
+MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
+# Content signatures: the type is decided by the file's first bytes, never its name.
+SIGNATURES = [
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+]
+
+
+def sniff_content_type(upload) -> str | None:
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    for signature, content_type in SIGNATURES:
+        if head.startswith(signature):
+            return content_type
+    return None
+
+
+def crispy_helper(*fieldsets) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.layout = Layout(*fieldsets)
+    return helper
+
+
+class InnovationForm(OrganisationFieldsMixin, DsfrModelForm):
+    """The innovation's sections. Everything but the title may stay empty in a draft; what
+    submission requires is checked by services.innovation_transition."""
+
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Thèmes"), queryset=Theme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple,
+    )
+    territory = TerritoryField(label=_("Territoire d'origine"), required=False)
+    coauthors = forms.CharField(
+        label=_("Co-auteurs"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Adresses e-mail d'agents inscrits sur la plateforme, une par ligne : "
+                    "ils pourront modifier la fiche avec vous."),
+    )
+
+    class Meta:
+        model = Innovation
+        fields = ["title", "summary", "themes", "stage", "problem", "solution", "public_concerned",
+                  "territory", "results", "evidence", "costs", "links"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
+            "problem": forms.Textarea(attrs={"rows": 4}),
+            "solution": forms.Textarea(attrs={"rows": 5}),
+            "public_concerned": forms.Textarea(attrs={"rows": 2}),
+            "results": forms.Textarea(attrs={"rows": 4}),
+            "evidence": forms.Textarea(attrs={"rows": 3}),
+            "costs": forms.Textarea(attrs={"rows": 3}),
+            "links": forms.Textarea(attrs={"rows": 2}),
+            "stage": forms.RadioSelect,
+        }
+        help_texts = {
+            "summary": _("500 caractères au plus : ce que fait l'innovation, pour qui, avec quel résultat."),
+            "links": _("Une adresse web par ligne (site du projet, article, évaluation...)."),
+            "results": _("Chiffres, effets observés, témoignages."),
+            "evidence": _("Évaluations menées, indicateurs suivis, études."),
+            "costs": _("Coût de mise en place et de fonctionnement, moyens humains."),
+        }
+
+    def __init__(self, *args, user: User, **kwargs):
+        self.user = user
+        instance = kwargs.get("instance")
+        organisation = instance.organisation if instance and instance.pk else user.organisation
+        initial = kwargs.setdefault("initial", {})
+        initial.setdefault("organisation_name", organisation.name if organisation else "")
+        initial.setdefault("organisation_kind", organisation.kind if organisation else "")
+        initial.setdefault("organisation_siret", organisation.siret if organisation else "")
+        if instance and instance.pk:
+            initial.setdefault("coauthors", "\n".join(
+                m.user.email for m in instance.members.select_related("user") if m.role == "coauthor"))
+        else:
+            initial.setdefault("territory", user.territory)
+        super().__init__(*args, **kwargs)
+        self.fields["title"].help_text = _("Obligatoire, même pour un brouillon.")
+        self.fields["territory"].label = _("Territoire d'origine")
+        self.fields["organisation_name"].label = _("Organisation porteuse")
+        self.fields["organisation_kind"].label = _("Type de l'organisation porteuse")
+        for name in ["summary", "stage", "problem", "solution", "public_concerned"]:
+            self.fields[name].required = False
+        self.helper = crispy_helper(
+            Fieldset(_("Identité de l'innovation"), "title", "summary", "themes", "stage", css_id="section-identite"),
+            Fieldset(_("Problème et solution"), "problem", "solution", "public_concerned", css_id="section-solution"),
+            Fieldset(_("Territoire et porteur"), "territory", "organisation_name", "organisation_kind",
+                     "organisation_siret", "coauthors", css_id="section-porteur"),
+            Fieldset(_("Résultats, coûts et liens"), "results", "evidence", "costs", "links", css_id="section-resultats"),
+        )
+
+    def clean_links(self):
+        validate = URLValidator(schemes=["http", "https"])
+        lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
+        for line in lines:
+            try:
+                validate(line)
+            except forms.ValidationError:
+                raise forms.ValidationError(
+                    _("« %(line)s » n'est pas une adresse web valide (elle doit commencer par https://).")
+                    % {"line": line[:80]}
+                ) from None
+        return "\n".join(lines)
+
+    def clean_coauthors(self):
+        emails = {e.strip().lower() for e in self.cleaned_data["coauthors"].replace(",", "\n").split() if e.strip()}
+        emails.discard(self.user.email.lower())
+        users = list(User.objects.filter(email__in=emails, is_active=True))
+        unknown = emails - {u.email.lower() for u in users}
+        if unknown:
+            raise forms.ValidationError(
+                _("Aucun compte n'existe pour : %(emails)s. Invitez ces personnes à s'inscrire, puis ajoutez-les.")
+                % {"emails": ", ".join(sorted(unknown))}
+            )
+        return users
+
+    def service_data(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields if name not in ("themes",)}
+        data["stage"] = data["stage"] or Innovation._meta.get_field("stage").default
+        data["organisation"] = self.organisation()
+        return data
+
+
+class BusinessModelForm(DsfrModelForm):
+    prefix = "grid"
+
+    class Meta:
+        model = BusinessModel
+        fields = BusinessModel.TEXT_PARTS
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in BusinessModel.TEXT_PARTS}
+        help_texts = {
+            "value_proposition": _("Ce que l'innovation apporte, et en quoi elle diffère de l'existant."),
+            "beneficiaries": _("Qui en bénéficie directement et indirectement."),
+            "key_partners": _("Partenaires indispensables : financeurs, opérateurs, associations..."),
+            "key_resources": _("Moyens humains, techniques, immatériels indispensables."),
+            "cost_structure": _("Principaux postes de coût."),
+            "revenue_model": _("Recettes, économies générées ou coûts évités."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = crispy_helper(
+            Fieldset(_("Valeur créée"), "value_proposition", "beneficiaries", css_id="grille-valeur"),
+            Fieldset(_("Moyens"), "key_partners", "key_resources", "cost_structure", "revenue_model",
+                     css_id="grille-moyens"),
+            Fieldset(_("Conditions du transfert"), "transfer_skills", "transfer_budget", "transfer_time",
+                     "transfer_legal", css_id="grille-transfert"),
+        )
+
+
+class FundingForm(DsfrForm):
+    label = forms.CharField(label=_("Source de financement"), max_length=120, required=False)
+    share = forms.IntegerField(label=_("Part (%)"), min_value=1, max_value=100, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("label") and cleaned.get("share") is None:
+            self.add_error("share", _("Indiquez la part de cette source."))
+        if cleaned.get("share") is not None and not cleaned.get("label"):
+            self.add_error("label", _("Indiquez le nom de cette source."))
+        return cleaned
+
+
+class BaseFundingFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(form.errors for form in self.forms):
+            return
+        shares = [form.cleaned_data["share"] for form in self.forms
+                  if form.cleaned_data.get("label") and form.cleaned_data.get("share")]
+        if shares and sum(shares) != 100:
+            raise forms.ValidationError(
+                _("Les parts du financement doivent totaliser 100 %% (total actuel : %(total)s %%).")
+                % {"total": sum(shares)}
+            )
+
+    def sources(self) -> list[tuple[str, int]]:
+        return [(f.cleaned_data["label"], f.cleaned_data["share"]) for f in self.forms
+                if f.cleaned_data.get("label") and f.cleaned_data.get("share")]
+
+
+FUNDING_ROWS = 5
+
+
+def funding_formset(data=None, business_model=None):
+    initial = []
+    if business_model is not None and business_model.pk:
+        initial = [{"label": s.label, "share": s.share} for s in business_model.funding_sources.all()]
+    formset_class = forms.formset_factory(FundingForm, formset=BaseFundingFormSet,
+                                          extra=max(FUNDING_ROWS - len(initial), 1), max_num=10)
+    return formset_class(data, initial=initial, prefix="funding")
+
+
+class AttachmentForm(DsfrForm):
+    file = forms.FileField(label=_("Ajouter une pièce jointe"),
+                           help_text=_("PDF ou image (PNG, JPEG, GIF, WebP), 10 Mo au plus."))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_ATTACHMENT_SIZE:
+            raise forms.ValidationError(_("Le fichier dépasse 10 Mo : réduisez-le ou compressez-le."))
+        content_type = sniff_content_type(upload)
+        if content_type is None:
+            raise forms.ValidationError(
+                _("Ce fichier n'est ni un PDF ni une image (PNG, JPEG, GIF, WebP) : son contenu a été vérifié."))
+        self.cleaned_data["content_type"] = content_type
+        return upload
+
+
+class ModerationForm(DsfrForm):
+    action = forms.ChoiceField(choices=[(a.value, a.label) for a in ModerationAction if a in MODERATOR_ACTIONS],
+                               widget=forms.HiddenInput)
+    message = forms.CharField(
+        label=_("Message à l'équipe"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Obligatoire pour demander des modifications ; joint à l'e-mail envoyé à l'équipe."),
+    )
+
+
+class ReplicationForm(OrganisationFieldsMixin, DsfrForm):
+    territory = TerritoryField(label=_("Territoire où l'innovation est reprise"))
+    scaling_mode = forms.ChoiceField(label=_("Mode d'essaimage"), choices=ScalingMode.choices,
+                                     widget=forms.RadioSelect)
+    status = forms.ChoiceField(label=_("Où en êtes-vous ?"), choices=ReplicationStatus.choices,
+                               widget=forms.RadioSelect, initial=ReplicationStatus.INTERESSE)
+    adaptations = forms.CharField(label=_("Adaptations apportées"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 4}),
+                                  help_text=_("Ce que vous avez changé pour votre territoire ou votre public."))
+
+    field_order = ["organisation_name", "organisation_kind", "organisation_siret", "territory", "scaling_mode",
+                   "status", "adaptations"]
+
+    def __init__(self, *args, user: User, **kwargs):
+        organisation = user.organisation
+        kwargs.setdefault("initial", {
+            "organisation_name": organisation.name if organisation else "",
+            "organisation_kind": organisation.kind if organisation else "",
+            "organisation_siret": organisation.siret if organisation else "",
+            "territory": user.territory,
+            "status": ReplicationStatus.INTERESSE,
+        })
+        super().__init__(*args, **kwargs)
+        self.fields["organisation_name"].required = True
+        self.fields["organisation_kind"].required = True
+        self.fields["organisation_name"].label = _("Votre organisation")
+
+
+class ReplicationUpdateForm(DsfrModelForm):
+    class Meta:
+        model = Replication
+        fields = ["scaling_mode", "status", "adaptations"]
+        widgets = {"scaling_mode": forms.RadioSelect, "status": forms.RadioSelect,
+                   "adaptations": forms.Textarea(attrs={"rows": 4})}

@@ -1,0 +1,242 @@
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from essaimage.models import Organisation, Territory
+from innovations.enums import ReplicationStatus, ScalingMode, Stage, Status, TeamRole
+
+
+class Theme(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("nom"), max_length=80, unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("thème")
+        verbose_name_plural = _("thèmes")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Innovation(models.Model):
+    slug = models.SlugField(max_length=90, unique=True)
+    title = models.CharField(_("titre"), max_length=160)
+    summary = models.TextField(_("résumé"), max_length=500, blank=True)
+    themes = models.ManyToManyField(Theme, verbose_name=_("thèmes"), blank=True, related_name="innovations")
+    stage = models.CharField(_("stade"), max_length=20, choices=Stage.choices, default=Stage.IDEE)
+    status = models.CharField(_("statut"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    problem = models.TextField(_("problème traité"), blank=True)
+    solution = models.TextField(_("solution mise en œuvre"), blank=True)
+    public_concerned = models.TextField(_("public concerné"), blank=True)
+    territory = models.ForeignKey(Territory, verbose_name=_("territoire d'origine"), null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="innovations")
+    # Derived from `territory` on save, for the région and département filters.
+    region = models.ForeignKey(Territory, null=True, blank=True, editable=False,
+                               on_delete=models.PROTECT, related_name="+")
+    departement = models.ForeignKey(Territory, null=True, blank=True, editable=False,
+                                    on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(Organisation, verbose_name=_("organisation porteuse"), null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="innovations")
+    results = models.TextField(_("résultats obtenus"), blank=True)
+    evidence = models.TextField(_("preuves et évaluations"), blank=True)
+    costs = models.TextField(_("coûts"), blank=True)
+    links = models.TextField(_("liens"), blank=True)
+    replication_count = models.PositiveIntegerField(default=0, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Search: names of themes, territory and organisation (kept by the services); the trigger of
+    # migration 0002 computes `search_vector` and `title_search` on every INSERT and UPDATE.
+    search_extra = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+    title_search = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("innovation")
+        verbose_name_plural = _("innovations")
+        ordering = ["-published_at", "-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="innovation_status_valid"),
+            models.CheckConstraint(condition=Q(stage__in=Stage.values), name="innovation_stage_valid"),
+        ]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="innovation_search_gin"),
+            GinIndex(OpClass("title_search", name="gin_trgm_ops"), name="innovation_title_trgm"),
+            models.Index(fields=["status", "-published_at"], name="innovation_status_published"),
+            models.Index(fields=["status", "-replication_count"], name="innovation_status_replic"),
+            models.Index(fields=["status", "stage"], name="innovation_status_stage"),
+            models.Index(fields=["status", "region"], name="innovation_status_region"),
+            models.Index(fields=["status", "departement"], name="innovation_status_dept"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("innovations:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+    @property
+    def link_list(self) -> list[str]:
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+    def save(self, *args, **kwargs):
+        self.region_id, self.departement_id = territory_ancestors(self.territory)
+        super().save(*args, **kwargs)
+
+
+def territory_ancestors(territory: Territory | None) -> tuple[int | None, int | None]:
+    """(région id, département id) of a territory, whatever its level."""
+    if territory is None:
+        return None, None
+    if territory.level == "region":
+        return territory.pk, None
+    if territory.level == "departement":
+        return territory.parent_id, territory.pk
+    departement = territory.parent
+    return (departement.parent_id if departement else None), territory.parent_id
+
+
+class TeamMember(models.Model):
+    innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="innovation_memberships")
+    role = models.CharField(_("rôle"), max_length=12, choices=TeamRole.choices, default=TeamRole.COAUTHOR)
+
+    class Meta:
+        verbose_name = _("membre de l'équipe")
+        verbose_name_plural = _("membres de l'équipe")
+        constraints = [
+            models.UniqueConstraint(fields=["innovation", "user"], name="team_member_unique"),
+            models.CheckConstraint(condition=Q(role__in=TeamRole.values), name="team_member_role_valid"),
+        ]
+
+
+class BusinessModel(models.Model):
+    """Proposal 4: the grid characterising the economic model of an innovation."""
+
+    TEXT_PARTS = [
+        "value_proposition", "beneficiaries", "key_partners", "key_resources", "cost_structure",
+        "revenue_model", "transfer_skills", "transfer_budget", "transfer_time", "transfer_legal",
+    ]
+
+    innovation = models.OneToOneField(Innovation, on_delete=models.CASCADE, related_name="business_model")
+    value_proposition = models.TextField(_("proposition de valeur"), blank=True)
+    beneficiaries = models.TextField(_("bénéficiaires"), blank=True)
+    key_partners = models.TextField(_("partenaires clés"), blank=True)
+    key_resources = models.TextField(_("ressources clés"), blank=True)
+    cost_structure = models.TextField(_("structure des coûts"), blank=True)
+    revenue_model = models.TextField(_("modèle de revenus ou d'économies"), blank=True)
+    transfer_skills = models.TextField(_("compétences nécessaires au transfert"), blank=True)
+    transfer_budget = models.TextField(_("budget nécessaire au transfert"), blank=True)
+    transfer_time = models.TextField(_("délai de mise en œuvre"), blank=True)
+    transfer_legal = models.TextField(_("prérequis juridiques"), blank=True)
+
+    class Meta:
+        verbose_name = _("grille du modèle économique")
+        verbose_name_plural = _("grilles du modèle économique")
+
+    def completeness(self, funding_total=None) -> dict:
+        """Parts filled out of all parts (the funding mix counts as one part when it totals 100 %)."""
+        filled = sum(1 for part in self.TEXT_PARTS if getattr(self, part).strip())
+        if funding_total is None:
+            funding_total = sum(source.share for source in self.funding_sources.all())
+        filled += 1 if funding_total == 100 else 0
+        total = len(self.TEXT_PARTS) + 1
+        return {"filled": filled, "total": total, "percent": round(100 * filled / total)}
+
+
+class FundingSource(models.Model):
+    business_model = models.ForeignKey(BusinessModel, on_delete=models.CASCADE, related_name="funding_sources")
+    label = models.CharField(_("source de financement"), max_length=120)
+    share = models.PositiveSmallIntegerField(_("part (%)"), validators=[MinValueValidator(1), MaxValueValidator(100)])
+
+    class Meta:
+        verbose_name = _("source de financement")
+        verbose_name_plural = _("sources de financement")
+        ordering = ["-share", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(share__gte=1) & Q(share__lte=100), name="funding_share_range"),
+        ]
+
+
+def attachment_path(instance, filename):
+    return f"innovations/{instance.innovation_id}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+class Attachment(models.Model):
+    innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path)
+    original_name = models.CharField(_("nom du fichier"), max_length=200)
+    content_type = models.CharField(max_length=60)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("pièce jointe")
+        verbose_name_plural = _("pièces jointes")
+        ordering = ["uploaded_at", "id"]
+
+
+class Revision(models.Model):
+    """A snapshot of an innovation's texts after each edit by its team: the history."""
+
+    innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="revisions")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=20, choices=Status.choices)
+    data = models.JSONField()
+    changed_fields = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("version")
+        verbose_name_plural = _("versions")
+        ordering = ["-created_at", "-id"]
+
+
+class Replication(models.Model):
+    """A declaration that an organisation takes up the innovation in its territory."""
+
+    innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="replications")
+    organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT,
+                                     related_name="replications")
+    territory = models.ForeignKey(Territory, verbose_name=_("territoire"), on_delete=models.PROTECT,
+                                  related_name="replications")
+    declared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="replications")
+    scaling_mode = models.CharField(_("mode d'essaimage"), max_length=20, choices=ScalingMode.choices)
+    status = models.CharField(_("état"), max_length=20, choices=ReplicationStatus.choices,
+                              default=ReplicationStatus.INTERESSE)
+    adaptations = models.TextField(_("adaptations"), blank=True)
+    parent = models.ForeignKey("self", verbose_name=_("essaimé à partir de"), null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="children")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("essaimage")
+        verbose_name_plural = _("essaimages")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["innovation", "organisation", "territory"], name="replication_unique"),
+            models.CheckConstraint(condition=Q(status__in=ReplicationStatus.values), name="replication_status_valid"),
+            models.CheckConstraint(condition=Q(scaling_mode__in=ScalingMode.values), name="replication_mode_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.innovation} → {self.territory}"

@@ -1,0 +1,277 @@
+"""Every write that matters on the catalogue: innovations, their grid, team, files, replications."""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from essaimage.enums import Role
+from essaimage.models import User
+from essaimage.services import audit_record
+from innovations.enums import (
+    ACTIVE_REPLICATION, MODERATOR_ACTIONS, REPLICATION_TRANSITIONS, TRANSITIONS, ModerationAction,
+    ReplicationStatus, Status, TeamRole,
+)
+from innovations.models import Attachment, BusinessModel, FundingSource, Innovation, Replication, Revision, TeamMember
+from innovations.tasks import send_notification
+
+REVISION_FIELDS = ["title", "summary", "stage", "problem", "solution", "public_concerned", "results",
+                   "evidence", "costs", "links"]
+
+# Parts required to submit (a draft may be saved without them).
+REQUIRED_TO_SUBMIT = {
+    "title": _("le titre"), "summary": _("le résumé"), "problem": _("le problème traité"),
+    "solution": _("la solution"), "public_concerned": _("le public concerné"),
+    "territory": _("le territoire d'origine"), "organisation": _("l'organisation porteuse"),
+}
+GRID_REQUIRED_TO_SUBMIT = {"value_proposition": _("la proposition de valeur"),
+                           "beneficiaries": _("les bénéficiaires")}
+
+
+_muted: ContextVar[bool] = ContextVar("notifications_muted", default=False)
+
+
+@contextmanager
+def notifications_muted():
+    """Used by the demo-data loader: no e-mail for what it creates."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
+def _notify(template: str, recipients, **context):
+    if _muted.get():
+        return
+    emails = sorted({user.email for user in recipients if user.is_active})
+    context = {key: str(value) for key, value in context.items()}  # task arguments are JSON
+    transaction.on_commit(lambda: send_notification.enqueue(template=template, recipients=emails, context=context))
+
+
+RESERVED_SLUGS = {"nouvelle", "mes-innovations", "moderation", "essaimages"}
+
+
+def _unique_slug(title: str) -> str:
+    base = slugify(title)[:80].strip("-") or "innovation"
+    slug, suffix = base, 2
+    while slug in RESERVED_SLUGS or Innovation.objects.filter(slug=slug).exists():
+        slug, suffix = f"{base}-{suffix}", suffix + 1
+    return slug
+
+
+def _search_extra(innovation: Innovation) -> str:
+    parts = [theme.name for theme in innovation.themes.all()]
+    for territory in (innovation.territory, innovation.departement, innovation.region):
+        if territory:
+            parts.append(territory.name)
+    if innovation.organisation:
+        parts.append(innovation.organisation.name)
+    return " ".join(parts)
+
+
+def _snapshot(innovation: Innovation) -> dict:
+    data = {field: getattr(innovation, field) for field in REVISION_FIELDS}
+    data["themes"] = sorted(theme.name for theme in innovation.themes.all())
+    data["territory"] = str(innovation.territory) if innovation.territory else ""
+    data["organisation"] = str(innovation.organisation) if innovation.organisation else ""
+    return data
+
+
+def _record_revision(innovation: Innovation, author) -> Revision | None:
+    data = _snapshot(innovation)
+    previous = innovation.revisions.order_by("-created_at", "-id").first()
+    changed = sorted(k for k in data if previous is None or previous.data.get(k) != data[k])
+    if previous is not None and not changed:
+        return None
+    return Revision.objects.create(innovation=innovation, author=author, status=innovation.status,
+                                   data=data, changed_fields=changed)
+
+
+def team_users(innovation: Innovation):
+    return User.objects.filter(innovation_memberships__innovation=innovation)
+
+
+@transaction.atomic
+def innovation_save(*, innovation: Innovation | None, by: User, data: dict, themes, grid: dict,
+                    funding: list[tuple[str, int]], coauthors: list[User]) -> Innovation:
+    """Create or update an innovation with its grid, funding mix and co-authors (draft or not)."""
+    creating = innovation is None
+    if creating:
+        innovation = Innovation(created_by=by, slug=_unique_slug(data.get("title") or ""))
+    else:
+        innovation = Innovation.objects.select_for_update().get(pk=innovation.pk)
+        if not TeamMember.objects.filter(innovation=innovation, user=by).exists():
+            raise PermissionDenied
+        if innovation.status == Status.ARCHIVED:
+            raise ValidationError(_("Une innovation archivée ne se modifie plus."))
+    for field, value in data.items():
+        setattr(innovation, field, value)
+    innovation.save()
+    innovation.themes.set(themes)
+    if creating:
+        TeamMember.objects.create(innovation=innovation, user=by, role=TeamRole.OWNER)
+    _set_coauthors(innovation, coauthors)
+
+    business_model, _created = BusinessModel.objects.get_or_create(innovation=innovation)
+    for field, value in grid.items():
+        setattr(business_model, field, value)
+    business_model.save()
+    business_model.funding_sources.all().delete()
+    FundingSource.objects.bulk_create(
+        [FundingSource(business_model=business_model, label=label, share=share) for label, share in funding]
+    )
+
+    innovation.search_extra = _search_extra(innovation)
+    innovation.save(update_fields=["search_extra", "updated_at"])
+    _record_revision(innovation, by)
+    return innovation
+
+
+def _set_coauthors(innovation: Innovation, coauthors: list[User]) -> None:
+    wanted = {user.pk for user in coauthors}
+    innovation.members.filter(role=TeamRole.COAUTHOR).exclude(user_id__in=wanted).delete()
+    existing = set(innovation.members.values_list("user_id", flat=True))
+    TeamMember.objects.bulk_create(
+        [TeamMember(innovation=innovation, user_id=pk, role=TeamRole.COAUTHOR) for pk in wanted - existing]
+    )
+
+
+def missing_for_submission(innovation: Innovation) -> list[str]:
+    missing = [label for field, label in REQUIRED_TO_SUBMIT.items() if not getattr(innovation, field)]
+    if not innovation.themes.exists():
+        missing.append(_("au moins un thème"))
+    grid = getattr(innovation, "business_model", None)
+    for field, label in GRID_REQUIRED_TO_SUBMIT.items():
+        if grid is None or not getattr(grid, field).strip():
+            missing.append(label)
+    return missing
+
+
+@transaction.atomic
+def innovation_transition(*, innovation: Innovation, action: ModerationAction | str, by: User,
+                          message: str = "") -> Innovation:
+    """The one way an innovation changes status: checks the transition and the permission,
+    locks the row, records the audit entry and notifies."""
+    action = ModerationAction(action)
+    sources, target = TRANSITIONS[action]
+    locked = Innovation.objects.select_for_update().get(pk=innovation.pk)
+    if action in MODERATOR_ACTIONS:
+        if not by.has_role(Role.MODERATEUR):
+            raise PermissionDenied
+    elif not TeamMember.objects.filter(innovation=locked, user=by).exists():
+        raise PermissionDenied
+    if locked.status not in sources:
+        raise ValidationError(
+            _("Cette action n'est plus possible : l'innovation est « %(status)s ».")
+            % {"status": locked.get_status_display()},
+            code="stale",
+        )
+    if action == ModerationAction.REQUEST_CHANGES and not message.strip():
+        raise ValidationError(_("Expliquez à l'équipe les modifications attendues."), code="message_required")
+    if action == ModerationAction.SUBMIT:
+        missing = missing_for_submission(locked)
+        if missing:
+            raise ValidationError(
+                _("Pour soumettre, complétez : %(parts)s.") % {"parts": ", ".join(missing)}, code="incomplete"
+            )
+    previous = locked.status
+    locked.status = target
+    now = timezone.now()
+    if action == ModerationAction.SUBMIT:
+        locked.submitted_at = now
+    if target == Status.PUBLISHED and locked.published_at is None:
+        locked.published_at = now
+    locked.save(update_fields=["status", "submitted_at", "published_at", "updated_at"])
+    audit_record(obj=locked, action=action.value, actor=by, from_state=previous, to_state=target,
+                 message=message.strip())
+    context = {"title": locked.title, "url": locked.get_absolute_url(), "message": message.strip(),
+               "action": action.label, "status": locked.get_status_display()}
+    if action == ModerationAction.SUBMIT:
+        _notify("submitted", User.objects.filter(groups__name=Role.MODERATEUR), **context)
+    else:
+        _notify("moderated", team_users(locked), **context)
+    return locked
+
+
+# --- Attachments -------------------------------------------------------------------------
+
+@transaction.atomic
+def attachment_add(*, innovation: Innovation, by: User, upload, content_type: str) -> Attachment:
+    if not TeamMember.objects.filter(innovation=innovation, user=by).exists():
+        raise PermissionDenied
+    return Attachment.objects.create(
+        innovation=innovation, file=upload, original_name=upload.name[:200], content_type=content_type,
+        size=upload.size, uploaded_by=by,
+    )
+
+
+@transaction.atomic
+def attachment_delete(*, attachment: Attachment, by: User) -> None:
+    if not TeamMember.objects.filter(innovation=attachment.innovation_id, user=by).exists():
+        raise PermissionDenied
+    attachment.file.delete(save=False)
+    attachment.delete()
+
+
+# --- Replications ------------------------------------------------------------------------
+
+def _refresh_replication_count(innovation_id: int) -> None:
+    count = Replication.objects.filter(innovation_id=innovation_id, status__in=ACTIVE_REPLICATION).count()
+    Innovation.objects.filter(pk=innovation_id).update(replication_count=count)
+
+
+@transaction.atomic
+def replication_declare(*, innovation: Innovation, by: User, organisation, territory, scaling_mode: str,
+                        status: str, adaptations: str, parent: Replication | None = None) -> Replication:
+    locked = Innovation.objects.select_for_update().get(pk=innovation.pk)
+    if locked.status != Status.PUBLISHED:
+        raise ValidationError(_("Seule une innovation publiée peut être essaimée."))
+    try:
+        with transaction.atomic():
+            replication = Replication.objects.create(
+                innovation=locked, organisation=organisation, territory=territory, declared_by=by,
+                scaling_mode=scaling_mode, status=status, adaptations=adaptations, parent=parent,
+            )
+    except IntegrityError:
+        raise ValidationError(
+            _("Votre organisation a déjà déclaré l'essaimage de cette innovation sur ce territoire : "
+              "modifiez la déclaration existante."),
+            code="duplicate",
+        ) from None
+    audit_record(obj=replication, action="declare", actor=by, to_state=status)
+    _refresh_replication_count(locked.pk)
+    _notify("replication_declared", team_users(locked), title=locked.title, url=locked.get_absolute_url(),
+            organisation=str(organisation), territory=str(territory), status=replication.get_status_display(),
+            mode=replication.get_scaling_mode_display())
+    return replication
+
+
+@transaction.atomic
+def replication_update(*, replication: Replication, by: User, scaling_mode: str, status: str,
+                       adaptations: str) -> Replication:
+    """Edit a declaration; its status changes only along REPLICATION_TRANSITIONS."""
+    locked = Replication.objects.select_for_update().get(pk=replication.pk)
+    if locked.declared_by_id != by.pk:
+        raise PermissionDenied
+    previous = locked.status
+    if status != previous and status not in REPLICATION_TRANSITIONS[ReplicationStatus(previous)]:
+        raise ValidationError(
+            _("Un essaimage « %(from)s » ne peut pas passer à « %(to)s ».")
+            % {"from": locked.get_status_display(), "to": ReplicationStatus(status).label},
+            code="transition",
+        )
+    locked.scaling_mode, locked.status, locked.adaptations = scaling_mode, status, adaptations
+    locked.save()
+    if status != previous:
+        audit_record(obj=locked, action="status", actor=by, from_state=previous, to_state=status)
+        _refresh_replication_count(locked.innovation_id)
+        innovation = locked.innovation
+        _notify("replication_updated", team_users(innovation), title=innovation.title,
+                url=innovation.get_absolute_url(), organisation=str(locked.organisation),
+                territory=str(locked.territory), status=locked.get_status_display())
+    return locked

@@ -1,0 +1,272 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.http import require_POST
+
+from essaimage.enums import Role
+from innovations import forms, selectors, services
+from innovations.enums import ModerationAction, Status
+from innovations.models import Attachment, BusinessModel, Innovation, Replication
+
+
+def _visible_or_404(user, slug) -> Innovation:
+    try:
+        return selectors.innovation_for_page(user=user, slug=slug)
+    except Innovation.DoesNotExist:
+        raise Http404 from None
+
+
+def _team_or_404(user, slug) -> Innovation:
+    innovation = _visible_or_404(user, slug)
+    if not user.has_perm("innovations.change_innovation", innovation):
+        raise Http404
+    return innovation
+
+
+def _error_messages(error: ValidationError) -> list[str]:
+    return list(error.messages)
+
+
+@login_not_required
+def catalogue(request):
+    context = selectors.catalogue(params=request.GET, page_number=request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context["query_without_page"] = query.urlencode()
+    context["active_filters"] = sum(1 for key in ("theme", "stage", "region", "departement", "kind", "replicated")
+                                    if request.GET.get(key))
+    return render(request, "innovations/innovation_list.html", context)
+
+
+@login_not_required
+def detail(request, slug):
+    innovation = _visible_or_404(request.user, slug)
+    user = request.user
+    context = {
+        "innovation": innovation,
+        "summary": selectors.replication_summary(innovation),
+        "grid": getattr(innovation, "business_model", None),
+        "is_team": user.has_perm("innovations.change_innovation", innovation),
+        "can_submit": user.has_perm("innovations.submit_innovation", innovation)
+        and innovation.status in (Status.DRAFT, Status.CHANGES_REQUESTED),
+        "is_moderator": user.is_authenticated and user.has_role(Role.MODERATEUR),
+        "can_replicate": user.has_perm("innovations.add_replication", innovation),
+        "missing": services.missing_for_submission(innovation)
+        if innovation.status in (Status.DRAFT, Status.CHANGES_REQUESTED) else [],
+    }
+    if user.has_perm("innovations.view_moderation_history", innovation):
+        context["history"] = selectors.moderation_history(innovation)
+        context["revisions"] = innovation.revisions.select_related("author")[:10]
+    if context["grid"] is not None:
+        context["completeness"] = context["grid"].completeness()
+    return render(request, "innovations/innovation_detail.html", context)
+
+
+class InnovationEditView(View):
+    """Create (no slug) or edit an innovation: save as draft, or save and submit."""
+
+    template_name = "innovations/innovation_form.html"
+
+    def get_innovation(self):
+        slug = self.kwargs.get("slug")
+        return _team_or_404(self.request.user, slug) if slug else None
+
+    def forms(self, innovation, data=None):
+        grid = getattr(innovation, "business_model", None) if innovation else None
+        return (
+            forms.InnovationForm(data, instance=innovation, user=self.request.user),
+            forms.BusinessModelForm(data, instance=grid or BusinessModel()),
+            forms.funding_formset(data, grid),
+        )
+
+    def render_forms(self, innovation, form, grid_form, funding, status=200):
+        completeness = None
+        if grid_form.instance.pk:
+            completeness = grid_form.instance.completeness()
+        return render(self.request, self.template_name, {
+            "innovation": innovation, "form": form, "grid_form": grid_form, "funding": funding,
+            "attachment_form": forms.AttachmentForm(), "completeness": completeness,
+        }, status=status)
+
+    def get(self, request, slug=None):
+        innovation = self.get_innovation()
+        return self.render_forms(innovation, *self.forms(innovation))
+
+    def post(self, request, slug=None):
+        innovation = self.get_innovation()
+        form, grid_form, funding = self.forms(innovation, request.POST)
+        if not (form.is_valid() and grid_form.is_valid() and funding.is_valid()):
+            messages.error(request, _("Le formulaire contient des erreurs : rien n'a été enregistré, "
+                                      "ce que vous avez saisi est conservé ci-dessous."))
+            return self.render_forms(innovation, form, grid_form, funding)
+        saved = services.innovation_save(
+            innovation=innovation, by=request.user, data=form.service_data(), themes=form.cleaned_data["themes"],
+            grid={name: grid_form.cleaned_data[name] for name in BusinessModel.TEXT_PARTS},
+            funding=funding.sources(), coauthors=form.cleaned_data["coauthors"],
+        )
+        if request.POST.get("action") == "submit" and saved.status in (Status.DRAFT, Status.CHANGES_REQUESTED):
+            try:
+                services.innovation_transition(innovation=saved, action=ModerationAction.SUBMIT, by=request.user)
+            except ValidationError as error:
+                for text in _error_messages(error):
+                    messages.error(request, text)
+                messages.info(request, _("Votre brouillon est enregistré."))
+                return redirect("innovations:update", slug=saved.slug)
+            messages.success(request, _("Votre innovation est soumise : l'équipe de modération va la relire."))
+            return redirect(saved)
+        messages.success(request, _("Vos modifications sont enregistrées."))
+        if saved.status in (Status.DRAFT, Status.CHANGES_REQUESTED):
+            return redirect("innovations:update", slug=saved.slug)
+        return redirect(saved)
+
+
+@require_POST
+def submit(request, slug):
+    innovation = _visible_or_404(request.user, slug)
+    if not request.user.has_perm("innovations.submit_innovation", innovation):
+        raise Http404
+    try:
+        services.innovation_transition(innovation=innovation, action=ModerationAction.SUBMIT, by=request.user)
+        messages.success(request, _("Votre innovation est soumise : l'équipe de modération va la relire."))
+    except ValidationError as error:
+        for text in _error_messages(error):
+            messages.error(request, text)
+    return redirect(innovation)
+
+
+@require_POST
+def moderate(request, slug):
+    innovation = _visible_or_404(request.user, slug)
+    if not request.user.has_perm("innovations.moderate_innovation", innovation):
+        raise Http404
+    form = forms.ModerationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Action de modération inconnue."))
+        return redirect(innovation)
+    try:
+        services.innovation_transition(innovation=innovation, action=form.cleaned_data["action"],
+                                       by=request.user, message=form.cleaned_data["message"])
+    except ValidationError as error:
+        for text in _error_messages(error):
+            messages.error(request, text)
+        return render(request, "innovations/innovation_moderate.html",
+                      {"innovation": innovation, "form": form}, status=400)
+    messages.success(request, _("Décision enregistrée : « %(title)s » est maintenant %(status)s.") % {
+        "title": innovation.title, "status": Innovation.objects.get(pk=innovation.pk).get_status_display().lower()})
+    return redirect("innovations:moderation")
+
+
+def moderation_queue(request):
+    if not request.user.has_role(Role.MODERATEUR):
+        raise Http404
+    status = request.GET.get("statut", Status.SUBMITTED)
+    if status not in Status.values:
+        status = Status.SUBMITTED
+    context = selectors.moderation_queue(status=status, page_number=request.GET.get("page"))
+    context.update({"status": status, "statuses": Status.choices, "query_without_page": f"statut={status}"})
+    return render(request, "innovations/moderation_queue.html", context)
+
+
+def my_innovations(request):
+    return render(request, "innovations/my_innovations.html", selectors.my_innovations(user=request.user))
+
+
+@require_POST
+def attachment_add(request, slug):
+    innovation = _team_or_404(request.user, slug)
+    form = forms.AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        attachment = services.attachment_add(innovation=innovation, by=request.user, upload=form.cleaned_data["file"],
+                                             content_type=form.cleaned_data["content_type"])
+        messages.success(request, _("Pièce jointe « %(name)s » ajoutée.") % {"name": attachment.original_name})
+    else:
+        for error in form.errors.get("file", []):
+            messages.error(request, error)
+    return redirect("innovations:update", slug=innovation.slug)
+
+
+@require_POST
+def attachment_delete(request, slug, pk):
+    innovation = _team_or_404(request.user, slug)
+    attachment = get_object_or_404(Attachment, pk=pk, innovation=innovation)
+    services.attachment_delete(attachment=attachment, by=request.user)
+    messages.success(request, _("Pièce jointe supprimée."))
+    return redirect("innovations:update", slug=innovation.slug)
+
+
+@login_not_required
+def attachment_download(request, slug, pk):
+    innovation = _visible_or_404(request.user, slug)
+    attachment = get_object_or_404(Attachment, pk=pk, innovation=innovation)
+    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
+                            content_type=attachment.content_type)
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+class ReplicationCreateView(View):
+    template_name = "innovations/replication_form.html"
+
+    def setup_innovation(self, request, slug):
+        innovation = _visible_or_404(request.user, slug)
+        if not request.user.has_perm("innovations.add_replication", innovation):
+            raise Http404
+        return innovation
+
+    def get(self, request, slug):
+        innovation = self.setup_innovation(request, slug)
+        return render(request, self.template_name,
+                      {"innovation": innovation, "form": forms.ReplicationForm(user=request.user)})
+
+    def post(self, request, slug):
+        innovation = self.setup_innovation(request, slug)
+        form = forms.ReplicationForm(request.POST, user=request.user)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    services.replication_declare(
+                        innovation=innovation, by=request.user, organisation=form.organisation(),
+                        territory=form.cleaned_data["territory"], scaling_mode=form.cleaned_data["scaling_mode"],
+                        status=form.cleaned_data["status"], adaptations=form.cleaned_data["adaptations"],
+                    )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Merci ! Votre essaimage est déclaré ; l'équipe de l'innovation est prévenue."))
+                return redirect(innovation)
+        return render(request, self.template_name, {"innovation": innovation, "form": form})
+
+
+class ReplicationUpdateView(View):
+    template_name = "innovations/replication_update.html"
+
+    def get_replication(self, request, pk):
+        replication = get_object_or_404(Replication.objects.select_related("innovation", "organisation", "territory"),
+                                        pk=pk)
+        if not request.user.has_perm("innovations.change_replication", replication):
+            raise Http404
+        return replication
+
+    def get(self, request, pk):
+        replication = self.get_replication(request, pk)
+        return render(request, self.template_name,
+                      {"replication": replication, "form": forms.ReplicationUpdateForm(instance=replication)})
+
+    def post(self, request, pk):
+        replication = self.get_replication(request, pk)
+        form = forms.ReplicationUpdateForm(request.POST, instance=Replication.objects.get(pk=pk))
+        if form.is_valid():
+            try:
+                services.replication_update(replication=replication, by=request.user, **form.cleaned_data)
+            except (ValidationError, PermissionDenied) as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Votre déclaration d'essaimage est mise à jour."))
+                return redirect("innovations:mine")
+        return render(request, self.template_name, {"replication": replication, "form": form})

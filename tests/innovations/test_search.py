@@ -1,0 +1,81 @@
+"""French full-text search: accents, case, singular/plural, typos, ranking, kept current on write."""
+
+import pytest
+from django.db import connection
+
+from innovations.filters import search
+from innovations.models import Innovation
+from tests.factories.innovations import InnovationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(text):
+    return [i.title for i in search(Innovation.objects.all(), text).order_by("-rank", "pk")]
+
+
+@pytest.fixture
+def corpus(db):
+    return {
+        "sante": InnovationFactory(title="Maison de santé pluriprofessionnelle itinérante",
+                                   summary="Des soignants se déplacent dans les villages."),
+        "covoit": InnovationFactory(title="Covoiturage solidaire pour les aînés",
+                                    summary="Des bénévoles conduisent les personnes âgées."),
+        "epicerie": InnovationFactory(title="Épicerie sociale et solidaire",
+                                      summary="Des produits à petit prix pour les familles."),
+        "cantine": InnovationFactory(title="Cantines scolaires en circuit court",
+                                     summary="Les cantines achètent aux producteurs locaux, la santé des enfants y gagne."),
+    }
+
+
+def test_accents_and_case_are_ignored(corpus):
+    assert titles("SANTE") == titles("santé") != []
+    assert titles("epicerie")[0] == "Épicerie sociale et solidaire"
+    assert titles("ÉPICERIE")[0] == "Épicerie sociale et solidaire"
+
+
+def test_singular_and_plural_find_each_other(corpus):
+    assert "Maison de santé pluriprofessionnelle itinérante" in titles("maisons")
+    assert "Cantines scolaires en circuit court" in titles("cantine")
+    assert "Épicerie sociale et solidaire" in titles("epiceries sociales")
+
+
+def test_small_typo_in_a_title_word_still_finds_it(corpus):
+    assert titles("covoiturrage") == ["Covoiturage solidaire pour les aînés"]
+    assert titles("epicrie sociale")[0] == "Épicerie sociale et solidaire"
+
+
+def test_title_matches_rank_above_body_matches(corpus):
+    # "santé" is in one title and in another innovation's summary.
+    assert titles("santé")[0] == "Maison de santé pluriprofessionnelle itinérante"
+    assert "Cantines scolaires en circuit court" in titles("santé")
+
+
+def test_unrelated_words_find_nothing(corpus):
+    assert titles("aéroport spatial") == []
+
+
+def test_search_document_is_kept_current_on_every_write(corpus):
+    innovation = corpus["covoit"]
+    Innovation.objects.filter(pk=innovation.pk).update(summary="Un service de transport à la demande.")
+    assert "Covoiturage solidaire pour les aînés" in titles("transports")
+    innovation.refresh_from_db()
+    innovation.title = "Navettes rurales"
+    innovation.save()
+    assert titles("navette") == ["Navettes rurales"]
+    assert "Navettes rurales" not in titles("covoiturage")
+
+
+def test_search_document_and_title_have_gin_indexes():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'innovations_innovation'")
+        indexes = dict(cursor.fetchall())
+    assert "USING gin (search_vector)" in indexes["innovation_search_gin"]
+    assert "gin_trgm_ops" in indexes["innovation_title_trgm"]
+
+
+def test_search_uses_the_accent_insensitive_french_configuration():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_tsvector('french_unaccent', 'Les Épiceries solidaires')::text")
+        vector = cursor.fetchone()[0]
+    assert "'epicer':2" in vector and "'solidair':3" in vector  # unaccented, lower-cased, stemmed

@@ -1,0 +1,214 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from essaimage.enums import Role
+from innovations.enums import Status
+from innovations.models import Attachment, Innovation, Replication
+from innovations.services import innovation_transition
+from tests.factories import UserFactory
+from tests.factories.core import territory_tree
+from tests.factories.innovations import InnovationFactory, ReplicationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(**overrides):
+    data = {
+        "title": "Tiers-lieux numériques en milieu rural", "summary": "Des lieux ouverts pour les démarches en ligne.",
+        "themes": [], "stage": "experimentation", "problem": "Fracture numérique.", "solution": "Des médiateurs.",
+        "public_concerned": "Habitants éloignés du numérique.", "territory": "59350",
+        "organisation_name": "Mairie de Lille", "organisation_kind": "collectivite", "organisation_siret": "",
+        "coauthors": "", "results": "", "evidence": "", "costs": "", "links": "",
+        "grid-value_proposition": "Un accompagnement humain.", "grid-beneficiaries": "Les habitants.",
+        "funding-TOTAL_FORMS": "2", "funding-INITIAL_FORMS": "0", "funding-MIN_NUM_FORMS": "0",
+        "funding-MAX_NUM_FORMS": "1000",
+        "funding-0-label": "Commune", "funding-0-share": "70", "funding-1-label": "État", "funding-1-share": "30",
+        "action": "save",
+    }
+    for part in ["key_partners", "key_resources", "cost_structure", "revenue_model", "transfer_skills",
+                 "transfer_budget", "transfer_time", "transfer_legal"]:
+        data[f"grid-{part}"] = ""
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def lille(db):
+    return territory_tree()
+
+
+def test_agent_saves_a_draft_then_submits(client_for, agent, themes, lille):
+    client = client_for(agent)
+    response = client.post(reverse("innovations:create"), form_data(themes=[themes["numerique"].pk]))
+    innovation = Innovation.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("innovations:update", args=[innovation.slug])
+    assert innovation.status == Status.DRAFT and innovation.territory == lille
+    assert list(innovation.business_model.funding_sources.values_list("label", "share")) == [("Commune", 70), ("État", 30)]
+    response = client.post(reverse("innovations:update", args=[innovation.slug]),
+                           form_data(themes=[themes["numerique"].pk], action="submit"))
+    assert response["Location"] == innovation.get_absolute_url()
+    assert Innovation.objects.get().status == Status.SUBMITTED
+
+
+def test_submit_with_missing_parts_keeps_the_draft_and_says_what_is_missing(client_for, agent, themes, lille):
+    client = client_for(agent)
+    response = client.post(reverse("innovations:create"), form_data(summary="", action="submit"), follow=True)
+    innovation = Innovation.objects.get()
+    assert innovation.status == Status.DRAFT and innovation.title == "Tiers-lieux numériques en milieu rural"
+    html = response.content.decode()
+    assert "Pour soumettre, complétez : le résumé, au moins un thème." in html
+    assert "Votre brouillon est enregistré." in html
+
+
+def test_invalid_form_keeps_everything_typed_and_saves_nothing(client_for, agent, themes, lille):
+    data = form_data(themes=[themes["sante"].pk], **{"funding-1-share": "20", "links": "pas une adresse",
+                                                     "summary": "x" * 501})
+    response = client_for(agent).post(reverse("innovations:create"), data)
+    html = response.content.decode()
+    assert response.status_code == 200 and not Innovation.objects.exists()
+    assert "Les parts du financement doivent totaliser 100 % (total actuel : 90 %)." in html
+    assert "n&#x27;est pas une adresse web valide" in html or "n’est pas une adresse web valide" in html or "n'est pas une adresse web valide" in html
+    assert "au plus 500 caractères" in html
+    assert 'value="Tiers-lieux numériques en milieu rural"' in html
+    assert "Un accompagnement humain." in html and 'value="Commune"' in html
+    assert f'value="{themes["sante"].pk}" checked' in html or f'value="{themes["sante"].pk}"\n' in html or "checked" in html
+
+
+def test_unknown_coauthor_is_explained(client_for, agent, lille):
+    response = client_for(agent).post(reverse("innovations:create"), form_data(coauthors="inconnu@exemple.fr"))
+    assert "Aucun compte n&#x27;existe pour : inconnu@exemple.fr" in response.content.decode()
+
+
+def test_double_posting_the_create_form_creates_one_innovation_per_post_but_unique_slugs(client_for, agent, lille):
+    client = client_for(agent)
+    client.post(reverse("innovations:create"), form_data())
+    client.post(reverse("innovations:create"), form_data())
+    slugs = sorted(Innovation.objects.values_list("slug", flat=True))
+    assert slugs == ["tiers-lieux-numeriques-en-milieu-rural", "tiers-lieux-numeriques-en-milieu-rural-2"]
+
+
+def test_replication_double_post_creates_one_declaration(client_for, other_agent, lille):
+    innovation = InnovationFactory()
+    data = {"organisation_name": "Mairie de Lille", "organisation_kind": "collectivite", "organisation_siret": "",
+            "territory": "Lille (59350)", "scaling_mode": "diffusion", "status": "interesse", "adaptations": ""}
+    client = client_for(other_agent)
+    first = client.post(reverse("innovations:replicate", args=[innovation.slug]), data)
+    second = client.post(reverse("innovations:replicate", args=[innovation.slug]), data)
+    assert first.status_code == 302
+    assert "déjà déclaré" in second.content.decode()
+    assert Replication.objects.count() == 1
+
+
+def test_moderator_publishes_from_the_page(client_for, moderator, agent):
+    innovation = InnovationFactory(status=Status.SUBMITTED, created_by=agent)
+    response = client_for(moderator).post(reverse("innovations:moderate", args=[innovation.slug]), {"action": "publish"})
+    assert response.status_code == 302
+    assert Innovation.objects.get().status == Status.PUBLISHED
+
+
+def test_request_changes_without_message_keeps_the_state_and_explains(client_for, moderator):
+    innovation = InnovationFactory(status=Status.SUBMITTED)
+    response = client_for(moderator).post(reverse("innovations:moderate", args=[innovation.slug]),
+                                          {"action": "request_changes", "message": ""})
+    assert response.status_code == 400
+    assert "Expliquez à l&#x27;équipe" in response.content.decode()
+    assert Innovation.objects.get().status == Status.SUBMITTED
+
+
+def test_attachments_are_checked_on_content_and_served_as_download(client_for, agent):
+    innovation = InnovationFactory(created_by=agent, status=Status.DRAFT)
+    client = client_for(agent)
+    fake = SimpleUploadedFile("rapport.pdf", b"<script>alert(1)</script>", content_type="application/pdf")
+    response = client.post(reverse("innovations:attachment_add", args=[innovation.slug]), {"file": fake}, follow=True)
+    assert "ni un PDF ni une image" in response.content.decode()
+    assert not Attachment.objects.exists()
+    pdf = SimpleUploadedFile("bilan <b>2025</b>.pdf", b"%PDF-1.4\n%fake but signed\n", content_type="text/plain")
+    client.post(reverse("innovations:attachment_add", args=[innovation.slug]), {"file": pdf})
+    attachment = Attachment.objects.get()
+    assert attachment.content_type == "application/pdf"
+    response = client.get(reverse("innovations:attachment", args=[innovation.slug, attachment.pk]))
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_attachment_over_10_mb_is_refused(client_for, agent):
+    innovation = InnovationFactory(created_by=agent, status=Status.DRAFT)
+    big = SimpleUploadedFile("gros.pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024), content_type="application/pdf")
+    response = client_for(agent).post(reverse("innovations:attachment_add", args=[innovation.slug]), {"file": big},
+                                      follow=True)
+    assert "dépasse 10 Mo" in response.content.decode()
+    assert not Attachment.objects.exists()
+
+
+def test_my_innovations_lists_team_innovations_and_received_replications(client_for, agent):
+    innovation = InnovationFactory(created_by=agent, title="Budget participatif des collégiens")
+    ReplicationFactory(innovation=innovation, adaptations="Étendu aux lycées.")
+    InnovationFactory(title="Innovation d'un autre agent")
+    html = client_for(agent).get(reverse("innovations:mine")).content.decode()
+    assert "Budget participatif des collégiens" in html and "Étendu aux lycées." in html
+    assert "Innovation d&#x27;un autre agent" not in html
+
+
+def test_moderation_queue_shows_counts_and_waiting_time(client_for, moderator):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    InnovationFactory(status=Status.SUBMITTED, submitted_at=timezone.now() - timedelta(days=3), title="Attend 3 jours")
+    InnovationFactory(status=Status.PUBLISHED)
+    response = client_for(moderator).get(reverse("innovations:moderation"))
+    html = response.content.decode()
+    assert response.context["counts"]["submitted"] == 1 and response.context["counts"]["published"] == 1
+    assert "Attend 3 jours" in html and "3 jours" in html
+
+
+# --- Query counts: list pages do not grow with the number of items --------------------------
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def make_published(n, themes, agent=None):
+    for i in range(n):
+        innovation = InnovationFactory(created_by=agent or UserFactory(), themes=[themes["sante"], themes["emploi"]])
+        ReplicationFactory(innovation=innovation)
+
+
+@pytest.mark.parametrize("url", [reverse("innovations:list"), reverse("innovations:list") + "?q=innovation&stage=eprouvee",
+                                 reverse("innovations:list") + "?tri=essaimees&replicated=oui"])
+def test_catalogue_query_count_is_constant(client, themes, url):
+    make_published(1, themes)
+    one = count_queries(client, url)
+    make_published(5, themes)
+    assert count_queries(client, url) == one
+
+
+def test_moderation_queue_query_count_is_constant(client_for, moderator):
+    InnovationFactory(status=Status.SUBMITTED)
+    client = client_for(moderator)
+    one = count_queries(client, reverse("innovations:moderation"))
+    InnovationFactory.create_batch(5, status=Status.SUBMITTED)
+    assert count_queries(client, reverse("innovations:moderation")) == one
+
+
+def test_my_innovations_query_count_is_constant(client_for, agent, themes):
+    make_published(1, themes, agent)
+    client = client_for(agent)
+    one = count_queries(client, reverse("innovations:mine"))
+    make_published(5, themes, agent)
+    assert count_queries(client, reverse("innovations:mine")) == one
+
+
+def test_detail_query_count_does_not_grow_with_replications(client, themes):
+    innovation = InnovationFactory(themes=[themes["sante"]])
+    ReplicationFactory(innovation=innovation)
+    one = count_queries(client, innovation.get_absolute_url())
+    ReplicationFactory.create_batch(5, innovation=innovation)
+    assert count_queries(client, innovation.get_absolute_url()) == one
