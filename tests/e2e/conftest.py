@@ -71,16 +71,30 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser, live_server):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    helper = Visit(page, live_server.url)
-    yield helper
+def new_visit(browser, live_server):
+    """new_visit() -> a fresh browser context (another person), checked at teardown."""
+    opened = []
+
+    def make():
+        context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        helper = Visit(page, live_server.url)
+        opened.append((context, helper))
+        return helper
+
+    yield make
     try:
-        helper.finish()
+        for _, helper in opened:
+            helper.finish()
     finally:
-        context.close()
+        for context, _ in opened:
+            context.close()
+
+
+@pytest.fixture
+def visit(new_visit):
+    return new_visit()
 
 
 def login(visit, email, password):
