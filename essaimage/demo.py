@@ -1,10 +1,26 @@
 """Demo accounts: created by `load_demo_data` only, refused in production mode."""
 
+from functools import lru_cache
+
+from django.contrib.auth.hashers import make_password
+
 from essaimage import services
 from essaimage.enums import OrganisationKind, Role
 from essaimage.models import Territory, User
 
 DEMO_PASSWORD = "essaimage-demo"
+
+
+@lru_cache(maxsize=1)
+def demo_password_hash() -> str:
+    """Hashed once: every demo account shares the password, and hashing costs ~0.5 s on purpose."""
+    return make_password(DEMO_PASSWORD)
+
+
+def create_demo_user(*, email, first_name, last_name, **extra) -> User:
+    user = User(email=email, first_name=first_name, last_name=last_name, password=demo_password_hash(), **extra)
+    user.save()
+    return user
 
 # email, first name, last name, roles, organisation (name, kind, commune code)
 DEMO_USERS = [
@@ -26,9 +42,8 @@ def demo_users_ensure() -> list[tuple[str, str]]:
         user = User.objects.filter(email=email).first()
         if user is None:
             organisation = services.organisation_get_or_create(name=org_name, kind=org_kind, territory=territory)
-            user = User.objects.create_user(
-                email=email, password=DEMO_PASSWORD, first_name=first, last_name=last,
-                organisation=organisation, territory=territory,
+            user = create_demo_user(
+                email=email, first_name=first, last_name=last, organisation=organisation, territory=territory,
                 is_staff=Role.ADMINISTRATEUR in roles, is_superuser=Role.ADMINISTRATEUR in roles,
             )
         services.user_set_roles(user=user, roles=roles)

@@ -56,12 +56,12 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
-    "django.forms",
     "dsfr",
     "widget_tweaks",
     "crispy_forms",
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
+    "django.forms",  # last: django-dsfr's widget templates take precedence
 ]
 
 MIDDLEWARE = [
@@ -102,6 +102,8 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 # Database: DATABASE_URL, else the embedded PostgreSQL 18 under var/.
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    if os.environ.get("ESSAIMAGE_DB_NAME"):  # e.g. the benchmark's own database
+        DATABASES["default"]["NAME"] = os.environ["ESSAIMAGE_DB_NAME"]
 else:
     if PRODUCTION:
         raise ImproperlyConfigured("DATABASE_URL doit être défini en production.")

@@ -46,7 +46,7 @@ def _moderation_action(action: ModerationAction):
 @admin.register(Innovation)
 class InnovationAdmin(admin.ModelAdmin):
     list_display = ["title", "status", "stage", "organisation", "territory", "replication_count", "published_at"]
-    list_filter = ["status", "stage", "themes"]
+    list_filter = ["status", "stage"]
     search_fields = ["title", "slug"]
     list_select_related = ["organisation", "territory"]
     autocomplete_fields = ["territory", "organisation", "created_by"]

@@ -4,7 +4,7 @@ production by the `load_demo_data` command). Idempotent: an innovation whose slu
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 
-from essaimage.demo import DEMO_PASSWORD
+from essaimage.demo import create_demo_user
 from essaimage.enums import Role
 from essaimage.models import Territory, User
 from essaimage.services import organisation_get_or_create, user_set_roles
@@ -48,8 +48,8 @@ def _commune(code):
 def _user(email, first, last, organisation=None, territory=None):
     user = User.objects.filter(email=email).first()
     if user is None:
-        user = User.objects.create_user(email=email, password=DEMO_PASSWORD, first_name=first, last_name=last,
-                                        organisation=organisation, territory=territory)
+        user = create_demo_user(email=email, first_name=first, last_name=last, organisation=organisation,
+                                territory=territory)
         user_set_roles(user=user, roles=[Role.AGENT])
     return user
 

@@ -1,7 +1,7 @@
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from essaimage.enums import OrganisationKind, TerritoryLevel
@@ -21,8 +21,12 @@ def search(queryset, text: str):
         return queryset
     query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
     folded = fold(text)
+    # Two sub-queries, each served by its own GIN index (an OR on one row set makes the planner
+    # fall back to reading the whole table).
+    by_words = Innovation.objects.filter(search_vector=query).values("pk")
+    by_title = Innovation.objects.filter(title_search__trigram_word_similar=folded).values("pk")
     return queryset.filter(
-        Q(search_vector=query) | Q(title_search__trigram_word_similar=folded)
+        Q(pk__in=by_words) | Q(pk__in=by_title)
     ).annotate(rank=SearchRank(F("search_vector"), query) + TrigramWordSimilarity(folded, "title_search"))
 
 
@@ -60,8 +64,7 @@ class CatalogueFilter(django_filters.FilterSet):
     def filter_themes(self, queryset, name, value):
         if not value:
             return queryset
-        through = Innovation.themes.through
-        return queryset.filter(Exists(through.objects.filter(innovation_id=OuterRef("pk"), theme__in=value)))
+        return queryset.filter(theme_ids__overlap=[theme.pk for theme in value])
 
     def filter_replicated(self, queryset, name, value):
         if value == "oui":

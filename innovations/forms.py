@@ -58,7 +58,7 @@ class InnovationForm(OrganisationFieldsMixin, DsfrModelForm):
 
     class Meta:
         model = Innovation
-        fields = ["title", "summary", "themes", "stage", "problem", "solution", "public_concerned",
+        fields = ["title", "summary", "stage", "problem", "solution", "public_concerned",
                   "territory", "results", "evidence", "costs", "links"]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
@@ -90,6 +90,7 @@ class InnovationForm(OrganisationFieldsMixin, DsfrModelForm):
         if instance and instance.pk:
             initial.setdefault("coauthors", "\n".join(
                 m.user.email for m in instance.members.select_related("user") if m.role == "coauthor"))
+            initial.setdefault("themes", list(instance.theme_ids))
         else:
             initial.setdefault("territory", user.territory)
         super().__init__(*args, **kwargs)
@@ -99,6 +100,10 @@ class InnovationForm(OrganisationFieldsMixin, DsfrModelForm):
         self.fields["organisation_kind"].label = _("Type de l'organisation porteuse")
         for name in ["summary", "stage", "problem", "solution", "public_concerned"]:
             self.fields[name].required = False
+        for name in ["summary", "themes", "problem", "solution", "public_concerned", "territory", "organisation_name",
+                     "organisation_kind"]:
+            self.fields[name].needed_to_submit = True
+        self.fields["themes"].widget.inline = True
         self.helper = crispy_helper(
             Fieldset(_("Identité de l'innovation"), "title", "summary", "themes", "stage", css_id="section-identite"),
             Fieldset(_("Problème et solution"), "problem", "solution", "public_concerned", css_id="section-solution"),
@@ -133,7 +138,7 @@ class InnovationForm(OrganisationFieldsMixin, DsfrModelForm):
         return users
 
     def service_data(self) -> dict:
-        data = {name: self.cleaned_data[name] for name in self.Meta.fields if name not in ("themes",)}
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
         data["stage"] = data["stage"] or Innovation._meta.get_field("stage").default
         data["organisation"] = self.organisation()
         return data
@@ -157,6 +162,8 @@ class BusinessModelForm(DsfrModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in ["value_proposition", "beneficiaries"]:
+            self.fields[name].needed_to_submit = True
         self.helper = crispy_helper(
             Fieldset(_("Valeur créée"), "value_proposition", "beneficiaries", css_id="grille-valeur"),
             Fieldset(_("Moyens"), "key_partners", "key_resources", "cost_structure", "revenue_model",

@@ -2,6 +2,7 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -33,7 +34,9 @@ class Innovation(models.Model):
     slug = models.SlugField(max_length=90, unique=True)
     title = models.CharField(_("titre"), max_length=160)
     summary = models.TextField(_("résumé"), max_length=500, blank=True)
-    themes = models.ManyToManyField(Theme, verbose_name=_("thèmes"), blank=True, related_name="innovations")
+    # Ids of Theme rows (the taxonomy is reference data): one column, so that the catalogue's
+    # theme filter and counts need no join.
+    theme_ids = ArrayField(models.PositiveIntegerField(), verbose_name=_("thèmes"), default=list, blank=True)
     stage = models.CharField(_("stade"), max_length=20, choices=Stage.choices, default=Stage.IDEE)
     status = models.CharField(_("statut"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     problem = models.TextField(_("problème traité"), blank=True)
@@ -74,6 +77,10 @@ class Innovation(models.Model):
         ]
         indexes = [
             GinIndex(fields=["search_vector"], name="innovation_search_gin"),
+            GinIndex(fields=["theme_ids"], name="innovation_theme_ids_gin"),
+            # Covering index: the catalogue's counts read it alone (index-only scan).
+            models.Index(fields=["status"], name="innovation_facets",
+                         include=["stage", "region", "departement", "organisation", "replication_count", "theme_ids"]),
             GinIndex(OpClass("title_search", name="gin_trgm_ops"), name="innovation_title_trgm"),
             models.Index(fields=["status", "-published_at"], name="innovation_status_published"),
             models.Index(fields=["status", "-replication_count"], name="innovation_status_replic"),
@@ -91,6 +98,13 @@ class Innovation(models.Model):
     @property
     def is_published(self):
         return self.status == Status.PUBLISHED
+
+    @property
+    def themes(self) -> list[Theme]:
+        """The innovation's themes; selectors set `theme_list` to avoid a query per item."""
+        if not hasattr(self, "theme_list"):
+            self.theme_list = list(Theme.objects.filter(pk__in=self.theme_ids))
+        return self.theme_list
 
     @property
     def link_list(self) -> list[str]:

@@ -65,7 +65,7 @@ def _unique_slug(title: str) -> str:
 
 
 def _search_extra(innovation: Innovation) -> str:
-    parts = [theme.name for theme in innovation.themes.all()]
+    parts = [theme.name for theme in innovation.themes]
     for territory in (innovation.territory, innovation.departement, innovation.region):
         if territory:
             parts.append(territory.name)
@@ -76,7 +76,7 @@ def _search_extra(innovation: Innovation) -> str:
 
 def _snapshot(innovation: Innovation) -> dict:
     data = {field: getattr(innovation, field) for field in REVISION_FIELDS}
-    data["themes"] = sorted(theme.name for theme in innovation.themes.all())
+    data["themes"] = sorted(theme.name for theme in innovation.themes)
     data["territory"] = str(innovation.territory) if innovation.territory else ""
     data["organisation"] = str(innovation.organisation) if innovation.organisation else ""
     return data
@@ -111,8 +111,9 @@ def innovation_save(*, innovation: Innovation | None, by: User, data: dict, them
             raise ValidationError(_("Une innovation archivée ne se modifie plus."))
     for field, value in data.items():
         setattr(innovation, field, value)
+    innovation.theme_ids = sorted({theme.pk for theme in themes})
+    innovation.theme_list = sorted(themes, key=lambda theme: (theme.position, theme.name))
     innovation.save()
-    innovation.themes.set(themes)
     if creating:
         TeamMember.objects.create(innovation=innovation, user=by, role=TeamRole.OWNER)
     _set_coauthors(innovation, coauthors)
@@ -143,7 +144,7 @@ def _set_coauthors(innovation: Innovation, coauthors: list[User]) -> None:
 
 def missing_for_submission(innovation: Innovation) -> list[str]:
     missing = [label for field, label in REQUIRED_TO_SUBMIT.items() if not getattr(innovation, field)]
-    if not innovation.themes.exists():
+    if not innovation.theme_ids:
         missing.append(_("au moins un thème"))
     grid = getattr(innovation, "business_model", None)
     for field, label in GRID_REQUIRED_TO_SUBMIT.items():

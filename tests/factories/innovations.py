@@ -45,7 +45,8 @@ class InnovationFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):
         if extracted:
-            self.themes.set(extracted)
+            self.theme_ids = [theme.pk for theme in extracted]
+            self.save(update_fields=["theme_ids"])
 
     @factory.post_generation
     def grid(self, create, extracted, **kwargs):
