@@ -221,6 +221,8 @@ CRISPY_TEMPLATE_PACK = "dsfr_crispy"
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 SITE_NAME = "Essaimage"
+# Facet counts of the catalogue are cached until the published catalogue changes (0: never cached).
+CATALOGUE_FACET_CACHE_SECONDS = int(os.environ.get("CATALOGUE_FACET_CACHE_SECONDS", "600"))
 
 LOGGING = {
     "version": 1,

@@ -7,6 +7,9 @@ class InnovationsConfig(AppConfig):
     name = "innovations"
     verbose_name = "Catalogue des innovations"
 
+    def ready(self):
+        from innovations import signals  # noqa: F401
+
     def load_reference_data(self):
         from innovations.reference_data import load
 

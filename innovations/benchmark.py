@@ -131,7 +131,8 @@ def generate(count: int, *, seed: int = 42, batch: int = 2000, log=print) -> Non
         made += size
         log(f"  {start + made} innovations")
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")
+        cursor.execute("SELECT nextval('innovations_catalogue_version')")  # bulk writes send no signal
 
 
 SEARCHES = ["sante", "covoiturage", "epiceries solidaires", "tiers-lieux", "cantines circuit court",

@@ -1,7 +1,7 @@
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from essaimage.enums import OrganisationKind, TerritoryLevel
@@ -14,20 +14,18 @@ REPLICATED_CHOICES = [("oui", _("Avec au moins un essaimage")), ("non", _("Sans 
 
 
 def search(queryset, text: str):
-    """French full-text search (accents, case, singular/plural) or a title close to the words
-    typed (trigram word similarity, for typos); annotated with `rank`."""
+    """French full-text search (accents, case, singular/plural), ranked; when the words match
+    nothing, titles close to them (trigram word similarity, for typos). Annotated with `rank`."""
     text = " ".join(text.split())[:200]
     if not text:
         return queryset
     query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    by_words = queryset.filter(search_vector=query)
+    if by_words.exists():
+        return by_words.annotate(rank=SearchRank(F("search_vector"), query))
     folded = fold(text)
-    # Two sub-queries, each served by its own GIN index (an OR on one row set makes the planner
-    # fall back to reading the whole table).
-    by_words = Innovation.objects.filter(search_vector=query).values("pk")
-    by_title = Innovation.objects.filter(title_search__trigram_word_similar=folded).values("pk")
-    return queryset.filter(
-        Q(pk__in=by_words) | Q(pk__in=by_title)
-    ).annotate(rank=SearchRank(F("search_vector"), query) + TrigramWordSimilarity(folded, "title_search"))
+    return queryset.filter(title_search__trigram_word_similar=folded).annotate(
+        rank=TrigramWordSimilarity(folded, "title_search"))
 
 
 class CatalogueFilter(django_filters.FilterSet):

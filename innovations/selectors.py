@@ -7,6 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from essaimage.enums import OrganisationKind, Role
 from essaimage.models import AuditEntry, Territory
 from innovations.enums import ACTIVE_REPLICATION, ReplicationStatus, Sort, Stage, Status
+from innovations import cache as catalogue_cache
 from innovations.filters import FACETS, REPLICATED_CHOICES, CatalogueFilter
 from innovations.models import Innovation, Replication, TeamMember, Theme
 
@@ -65,7 +66,7 @@ def catalogue(*, params, page_number=1) -> dict:
     page = CountedPaginator(qs, PAGE_SIZE, count=counts["total"]).get_page(page_number)
     attach_themes(page.object_list)
     return {"filterset": filterset, "page": page, "sort": sort, "searching": searching,
-            "facets": facet_labels(counts)}
+            "facets": facet_labels(counts, params)}
 
 
 def _filtered(filterset, published, without=None):
@@ -77,59 +78,78 @@ def _filtered(filterset, published, without=None):
     return qs.order_by()
 
 
+FACET_COLUMNS = "id, stage, region_id, departement_id, replication_count, theme_ids, kind"
+# One pass for the single-valued facets; GROUPING() tells which grouping set a row belongs to.
 FACET_SQL = """
-WITH base (id, stage, region_id, departement_id, replication_count, theme_ids, kind) AS MATERIALIZED ({base})
-SELECT 'stage', stage, count(*) FROM base GROUP BY 2
-UNION ALL SELECT 'region', region_id::text, count(*) FROM base GROUP BY 2
-UNION ALL SELECT 'departement', departement_id::text, count(*) FROM base GROUP BY 2
-UNION ALL SELECT 'kind', kind, count(*) FROM base GROUP BY 2
-UNION ALL SELECT 'replicated', CASE WHEN replication_count > 0 THEN 'oui' ELSE 'non' END, count(*) FROM base GROUP BY 2
-UNION ALL SELECT 'theme', theme::text, count(*) FROM base, unnest(theme_ids) AS theme GROUP BY 2
+SELECT GROUPING(stage, region_id, departement_id, kind, replicated), stage, region_id::text, departement_id::text,
+       kind, CASE WHEN replicated THEN 'oui' ELSE 'non' END, count(*)
+FROM (SELECT stage, region_id, departement_id, kind, replication_count > 0 AS replicated
+      FROM ({base}) AS b ({columns})) AS base
+GROUP BY GROUPING SETS ((stage), (region_id), (departement_id), (kind), (replicated))
 """
+THEME_SQL = "SELECT theme::text, count(*) FROM ({base}) AS b ({columns}), unnest(b.theme_ids) AS theme GROUP BY 1"
+GROUPING_SETS = {0b01111: ("stage", 1), 0b10111: ("region", 2), 0b11011: ("departement", 3), 0b11101: ("kind", 4),
+                 0b11110: ("replicated", 5)}
 
 
-def _facet_query(qs) -> dict[str, dict[str, int]]:
-    """Every facet's counts over one queryset, in one SQL statement (one pass over the rows)."""
+def _facet_query(qs, only=None) -> dict[str, dict[str, int]]:
+    """Counts of every facet value over one queryset (two statements; one when `only` is the themes)."""
     columns = qs.values_list("id", "stage", "region_id", "departement_id", "replication_count", "theme_ids",
                              "organisation__kind")
     sql, params = columns.query.sql_with_params()
     counts: dict[str, dict[str, int]] = {key: {} for key in FACETS}
     with connection.cursor() as cursor:
-        cursor.execute(FACET_SQL.format(base=sql), params)
-        for facet, value, count in cursor.fetchall():
-            if value is not None:
-                counts[facet][value] = count
+        if only != "theme":
+            cursor.execute(FACET_SQL.format(base=sql, columns=FACET_COLUMNS), params)
+            for row in cursor.fetchall():
+                facet, position = GROUPING_SETS[row[0]]
+                if row[position] is not None:
+                    counts[facet][row[position]] = row[-1]
+        if only in (None, "theme"):
+            cursor.execute(THEME_SQL.format(base=sql, columns=FACET_COLUMNS), params)
+            counts["theme"] = dict(cursor.fetchall())
     return counts
 
 
 def facet_counts(filterset, published) -> dict:
-    """Counts for each filter value among the results of every *other* active filter: one query
-    for the inactive facets, plus one per active facet."""
+    """Counts for each filter value among the results of every *other* active filter, cached
+    until the published catalogue changes (see innovations.cache)."""
+    key = catalogue_cache.facets_key(filterset.form.cleaned_data)
+    cached = catalogue_cache.get(key)
+    if cached is not None:
+        return cached
     counts = _facet_query(_filtered(filterset, published))
     total = sum(counts["stage"].values())
     for name in FACETS:
         if filterset.form.cleaned_data.get(name):
-            counts[name] = _facet_query(_filtered(filterset, published, without=name))[name]
+            counts[name] = _facet_query(_filtered(filterset, published, without=name), only=name)[name]
     counts["total"] = total
+    catalogue_cache.set(key, counts)
     return counts
 
 
-def facet_labels(counts) -> dict:
-    """(value, label, count) for each facet, as the catalogue shows them."""
-    territory_ids = [int(pk) for pk in [*counts["region"], *counts["departement"]]]
-    territories = Territory.objects.in_bulk(territory_ids)
-    regions = sorted(((territories[int(pk)].code, territories[int(pk)].name, n) for pk, n in counts["region"].items()
-                      if int(pk) in territories), key=lambda item: item[1])
-    departements = sorted(((territories[int(pk)].code, territories[int(pk)].name, n)
-                           for pk, n in counts["departement"].items() if int(pk) in territories),
-                          key=lambda item: item[0])
+def facet_labels(counts, params) -> dict:
+    """(value, label, count, selected) for each facet, as the catalogue shows them."""
+    chosen = {key: set(params.getlist(key)) for key in FACETS}
+    territories = Territory.objects.in_bulk([int(pk) for pk in [*counts["region"], *counts["departement"]]])
+
+    def places(facet, sort_key):
+        rows = [(territories[int(pk)].code, territories[int(pk)].name, n)
+                for pk, n in counts[facet].items() if int(pk) in territories]
+        return [(code, name, n, code in chosen[facet]) for code, name, n in sorted(rows, key=sort_key)]
+
+    def listed(facet, choices, key=lambda value: value):
+        return [(value, label, counts[facet].get(key(value), 0), value in chosen[facet]) for value, label in choices]
+
+    themes = list(Theme.objects.all())
+    by_slug = {theme.slug: str(theme.pk) for theme in themes}
     return {
-        "theme": [(t.slug, t.name, counts["theme"].get(str(t.pk), 0)) for t in Theme.objects.all()],
-        "stage": [(value, label, counts["stage"].get(value, 0)) for value, label in Stage.choices],
-        "region": regions,
-        "departement": departements,
-        "kind": [(value, label, counts["kind"].get(value, 0)) for value, label in OrganisationKind.choices],
-        "replicated": [(value, label, counts["replicated"].get(value, 0)) for value, label in REPLICATED_CHOICES],
+        "theme": listed("theme", [(t.slug, t.name) for t in themes], key=lambda slug: by_slug[slug]),
+        "stage": listed("stage", Stage.choices),
+        "region": places("region", lambda row: row[1]),
+        "departement": places("departement", lambda row: row[0]),
+        "kind": listed("kind", OrganisationKind.choices),
+        "replicated": listed("replicated", REPLICATED_CHOICES),
     }
 
 

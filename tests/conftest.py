@@ -42,3 +42,12 @@ def client_for(client):
 def fast_password_hasher(settings):
     """Real hashers cost ~0.5 s per password on purpose; tests do not need that."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def no_facet_cache(settings):
+    """Counts are computed afresh in tests; tests/innovations/test_cache.py covers the cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.CATALOGUE_FACET_CACHE_SECONDS = 0
