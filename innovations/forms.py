@@ -1,3 +1,5 @@
+import uuid
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
@@ -50,6 +52,7 @@ class InnovationForm(OrganisationFieldsMixin, DsfrModelForm):
         label=_("Thèmes"), queryset=Theme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple,
     )
     territory = TerritoryField(label=_("Territoire d'origine"), required=False)
+    form_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
     coauthors = forms.CharField(
         label=_("Co-auteurs"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Adresses e-mail d'agents inscrits sur la plateforme, une par ligne : "
@@ -93,6 +96,7 @@ class InnovationForm(OrganisationFieldsMixin, DsfrModelForm):
             initial.setdefault("themes", list(instance.theme_ids))
         else:
             initial.setdefault("territory", user.territory)
+            initial.setdefault("form_token", uuid.uuid4())
         super().__init__(*args, **kwargs)
         self.fields["title"].help_text = _("Obligatoire, même pour un brouillon.")
         self.fields["territory"].label = _("Territoire d'origine")
@@ -105,7 +109,7 @@ class InnovationForm(OrganisationFieldsMixin, DsfrModelForm):
             self.fields[name].needed_to_submit = True
         self.fields["themes"].widget.inline = True
         self.helper = crispy_helper(
-            Fieldset(_("Identité de l'innovation"), "title", "summary", "themes", "stage", css_id="section-identite"),
+            Fieldset(_("Identité de l'innovation"), "form_token", "title", "summary", "themes", "stage", css_id="section-identite"),
             Fieldset(_("Problème et solution"), "problem", "solution", "public_concerned", css_id="section-solution"),
             Fieldset(_("Territoire et porteur"), "territory", "organisation_name", "organisation_kind",
                      "organisation_siret", "coauthors", css_id="section-porteur"),

@@ -56,6 +56,8 @@ class Innovation(models.Model):
     costs = models.TextField(_("coûts"), blank=True)
     links = models.TextField(_("liens"), blank=True)
     replication_count = models.PositiveIntegerField(default=0, editable=False)
+    # Token of the creation form: the same form posted twice creates one innovation.
+    creation_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)

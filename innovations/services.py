@@ -98,12 +98,24 @@ def team_users(innovation: Innovation):
 
 @transaction.atomic
 def innovation_save(*, innovation: Innovation | None, by: User, data: dict, themes, grid: dict,
-                    funding: list[tuple[str, int]], coauthors: list[User]) -> Innovation:
-    """Create or update an innovation with its grid, funding mix and co-authors (draft or not)."""
+                    funding: list[tuple[str, int]], coauthors: list[User], creation_token=None) -> Innovation:
+    """Create or update an innovation with its grid, funding mix and co-authors (draft or not).
+    A creation form posted twice (same `creation_token`) updates the innovation the first made."""
+    if innovation is None and creation_token is not None:
+        innovation = Innovation.objects.filter(creation_token=creation_token, created_by=by).first()
     creating = innovation is None
     if creating:
-        innovation = Innovation(created_by=by, slug=_unique_slug(data.get("title") or ""))
-    else:
+        innovation = Innovation(created_by=by, slug=_unique_slug(data.get("title") or ""),
+                                creation_token=creation_token)
+        try:
+            with transaction.atomic():
+                innovation.save()
+        except IntegrityError:  # the same form, posted at the same instant
+            innovation = Innovation.objects.filter(creation_token=creation_token, created_by=by).first()
+            if innovation is None:
+                raise
+            creating = False
+    if not creating:
         innovation = Innovation.objects.select_for_update().get(pk=innovation.pk)
         if not TeamMember.objects.filter(innovation=innovation, user=by).exists():
             raise PermissionDenied
@@ -114,7 +126,7 @@ def innovation_save(*, innovation: Innovation | None, by: User, data: dict, them
     innovation.theme_ids = sorted({theme.pk for theme in themes})
     innovation.theme_list = sorted(themes, key=lambda theme: (theme.position, theme.name))
     innovation.save()
-    if creating:
+    if not TeamMember.objects.filter(innovation=innovation, role=TeamRole.OWNER).exists():
         TeamMember.objects.create(innovation=innovation, user=by, role=TeamRole.OWNER)
     _set_coauthors(innovation, coauthors)
 

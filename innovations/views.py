@@ -109,6 +109,7 @@ class InnovationEditView(View):
             innovation=innovation, by=request.user, data=form.service_data(), themes=form.cleaned_data["themes"],
             grid={name: grid_form.cleaned_data[name] for name in BusinessModel.TEXT_PARTS},
             funding=funding.sources(), coauthors=form.cleaned_data["coauthors"],
+            creation_token=form.cleaned_data.get("form_token") if innovation is None else None,
         )
         if request.POST.get("action") == "submit" and saved.status in (Status.DRAFT, Status.CHANGES_REQUESTED):
             try:

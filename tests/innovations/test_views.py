@@ -82,10 +82,15 @@ def test_unknown_coauthor_is_explained(client_for, agent, lille):
     assert "Aucun compte n&#x27;existe pour : inconnu@exemple.fr" in response.content.decode()
 
 
-def test_double_posting_the_create_form_creates_one_innovation_per_post_but_unique_slugs(client_for, agent, lille):
+def test_double_posting_the_create_form_creates_one_innovation(client_for, agent, lille):
     client = client_for(agent)
-    client.post(reverse("innovations:create"), form_data())
-    client.post(reverse("innovations:create"), form_data())
+    token = "0b5cf3a4-8f7e-4d3c-9a51-2f0f6f1e2d11"
+    first = client.post(reverse("innovations:create"), form_data(form_token=token))
+    second = client.post(reverse("innovations:create"), form_data(form_token=token, summary="Deuxième envoi."))
+    assert Innovation.objects.count() == 1 and first["Location"] == second["Location"]
+    assert Innovation.objects.get().summary == "Deuxième envoi."
+    # A new form (new token) creates a second innovation, with its own slug.
+    client.post(reverse("innovations:create"), form_data(form_token="1b5cf3a4-8f7e-4d3c-9a51-2f0f6f1e2d11"))
     slugs = sorted(Innovation.objects.values_list("slug", flat=True))
     assert slugs == ["tiers-lieux-numeriques-en-milieu-rural", "tiers-lieux-numeriques-en-milieu-rural-2"]
 
