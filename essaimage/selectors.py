@@ -48,3 +48,11 @@ def home_figures() -> dict:
 
         figures.update(catalogue_figures())
     return figures
+
+
+def latest_innovations(count: int = 3) -> list:
+    if not apps.is_installed("innovations"):
+        return []
+    from innovations.selectors import latest_published
+
+    return latest_published(count)

@@ -3,7 +3,6 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, reverse_lazy
-from django.views.generic import TemplateView
 
 from essaimage import forms, views
 
@@ -57,6 +56,7 @@ urlpatterns = [
     path("territoires/suggestions/", views.territory_suggestions, name="territory_suggestions"),
     path("innovations/", include("innovations.urls")),
     path("admin/", admin.site.urls),
+    path("favicon.ico", views.favicon),
 ]
 
 if settings.DEBUG:

@@ -2,7 +2,8 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.templatetags.static import static
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
@@ -18,7 +19,8 @@ class HomeView(TemplateView):
     template_name = "essaimage/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(figures=selectors.home_figures(), **kwargs)
+        return super().get_context_data(figures=selectors.home_figures(), latest=selectors.latest_innovations(),
+                                        **kwargs)
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -70,3 +72,9 @@ def territory_suggestions(request):
     levels = [lv for lv in request.GET.get("levels", "").split(",") if lv in TerritoryLevel.values]
     found = selectors.territory_search(query=request.GET.get("q", "")[:80], levels=levels or None)
     return JsonResponse({"results": [{"id": t.pk, "label": t.label} for t in found]})
+
+
+@login_not_required
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them the DSFR's."""
+    return HttpResponsePermanentRedirect(static("dsfr/dist/favicon/favicon.ico"))

@@ -153,6 +153,11 @@ def facet_labels(counts, params) -> dict:
     }
 
 
+def latest_published(count: int) -> list[Innovation]:
+    return list(Innovation.objects.filter(status=Status.PUBLISHED).select_related("territory")
+                .order_by("-published_at", "-pk")[:count])
+
+
 def catalogue_figures() -> dict:
     published = Innovation.objects.filter(status=Status.PUBLISHED)
     active = Replication.objects.filter(status__in=ACTIVE_REPLICATION, innovation__status=Status.PUBLISHED)

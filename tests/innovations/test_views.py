@@ -217,3 +217,14 @@ def test_detail_query_count_does_not_grow_with_replications(client, themes):
     one = count_queries(client, innovation.get_absolute_url())
     ReplicationFactory.create_batch(5, innovation=innovation)
     assert count_queries(client, innovation.get_absolute_url()) == one
+
+
+def test_home_shows_catalogue_figures_and_latest_published(client):
+    InnovationFactory(title="Navette solidaire publiée")
+    InnovationFactory(title="Brouillon caché", status=Status.DRAFT)
+    ReplicationFactory(innovation=InnovationFactory(title="Essaimée"))
+    response = client.get(reverse("home"))
+    figures = response.context["figures"]
+    assert (figures["published"], figures["replications"], figures["territories_reached"]) == (2, 1, 1)
+    html = response.content.decode()
+    assert "Navette solidaire publiée" in html and "Brouillon caché" not in html
