@@ -57,7 +57,7 @@ class TerritoryField(forms.Field):
         return value
 
     def to_python(self, value):
-        text = " ".join((value or "").split())
+        text = " ".join((value or "").replace("\x00", "").split())
         if not text:
             return None
         candidates = Territory.objects.filter(level__in=self.levels)

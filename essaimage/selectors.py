@@ -16,7 +16,7 @@ LEVEL_ORDER = Case(
 def territory_search(*, query: str, levels=None, limit: int = 12) -> list[Territory]:
     """Territories whose name starts with the query (accents and case ignored), or whose
     commune code does; completed by close spellings (trigram similarity)."""
-    folded = fold(query)
+    folded = fold(query.replace("\x00", ""))
     if not folded:
         return []
     base = Territory.objects.all()

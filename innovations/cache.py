@@ -19,7 +19,8 @@ SEQUENCE = "innovations_catalogue_version"
 
 def current_version() -> int:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT last_value FROM {SEQUENCE}")
+        # A new sequence reports last_value 1 both before and after its first nextval().
+        cursor.execute(f"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM {SEQUENCE}")
         return cursor.fetchone()[0]
 
 

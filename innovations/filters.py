@@ -1,3 +1,5 @@
+import re
+
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
@@ -23,7 +25,11 @@ def search(queryset, text: str):
     by_words = queryset.filter(search_vector=query)
     if by_words.exists():
         return by_words.annotate(rank=SearchRank(F("search_vector"), query))
-    folded = fold(text)
+    # Typo fallback on the title: plain words of 4 letters or more, search syntax removed.
+    words = [w for w in fold(re.sub(r"[^\w\s]", " ", text)).split() if len(w) >= 4 and w != "or"]
+    if not words:
+        return queryset.none()
+    folded = " ".join(words)
     return queryset.filter(title_search__trigram_word_similar=folded).annotate(
         rank=TrigramWordSimilarity(folded, "title_search"))
 

@@ -116,6 +116,9 @@ class InnovationForm(OrganisationFieldsMixin, DsfrModelForm):
             Fieldset(_("Résultats, coûts et liens"), "results", "evidence", "costs", "links", css_id="section-resultats"),
         )
 
+    def clean_title(self):
+        return " ".join(self.cleaned_data["title"].split())
+
     def clean_links(self):
         validate = URLValidator(schemes=["http", "https"])
         lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]

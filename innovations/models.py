@@ -249,7 +249,9 @@ class Replication(models.Model):
         verbose_name_plural = _("essaimages")
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["innovation", "organisation", "territory"], name="replication_unique"),
+            # One declaration per agent, innovation and territory (a double post, or a second try,
+            # lands on the existing one; nobody can block another agent's declaration).
+            models.UniqueConstraint(fields=["innovation", "declared_by", "territory"], name="replication_unique"),
             models.CheckConstraint(condition=Q(status__in=ReplicationStatus.values), name="replication_status_valid"),
             models.CheckConstraint(condition=Q(scaling_mode__in=ScalingMode.values), name="replication_mode_valid"),
         ]

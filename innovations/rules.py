@@ -29,6 +29,11 @@ def is_replication_author(user, replication):
     return user.is_authenticated and replication is not None and replication.declared_by_id == user.pk
 
 
+@rules.predicate
+def replicates_a_published_innovation(user, replication):
+    return replication is not None and replication.innovation.status == Status.PUBLISHED
+
+
 can_view = is_published | is_team_member | is_moderator
 
 rules.add_perm("innovations.view_innovation", can_view)
@@ -38,4 +43,4 @@ rules.add_perm("innovations.submit_innovation", is_team_member)
 rules.add_perm("innovations.moderate_innovation", is_moderator)
 rules.add_perm("innovations.view_moderation_history", is_team_member | is_moderator)
 rules.add_perm("innovations.add_replication", rules.is_authenticated & is_published)
-rules.add_perm("innovations.change_replication", is_replication_author)
+rules.add_perm("innovations.change_replication", is_replication_author & replicates_a_published_innovation)

@@ -47,9 +47,16 @@ def catalogue(*, params, page_number=1) -> dict:
     """The published catalogue for these URL parameters: page of results, facets with counts."""
     published = Innovation.objects.filter(status=Status.PUBLISHED)
     filterset = CatalogueFilter(params, queryset=published)
+    ignored = []
     if not filterset.is_valid():
-        empty = Paginator(published.none(), PAGE_SIZE).get_page(1)
-        return {"filterset": filterset, "page": empty, "sort": Sort.NEWEST, "searching": False, "facets": {}}
+        # An outdated or mistyped value (old link, renamed theme): drop that filter, say so.
+        ignored = [str(filterset.form.fields[name].label) for name in filterset.form.errors
+                   if name in filterset.form.fields]
+        params = params.copy()
+        for name in filterset.form.errors:
+            params.pop(name, None)
+        filterset = CatalogueFilter(params, queryset=published)
+        filterset.is_valid()
     cleaned = filterset.form.cleaned_data
     searching = bool(cleaned.get("q"))
     sort = params.get("tri") or (Sort.RELEVANCE if searching else Sort.NEWEST)
@@ -66,7 +73,7 @@ def catalogue(*, params, page_number=1) -> dict:
     page = CountedPaginator(qs, PAGE_SIZE, count=counts["total"]).get_page(page_number)
     attach_themes(page.object_list)
     return {"filterset": filterset, "page": page, "sort": sort, "searching": searching,
-            "facets": facet_labels(counts, params)}
+            "facets": facet_labels(counts, params), "ignored_filters": ignored}
 
 
 def _filtered(filterset, published, without=None):

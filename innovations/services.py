@@ -53,6 +53,8 @@ def _notify(template: str, recipients, **context):
     transaction.on_commit(lambda: send_notification.enqueue(template=template, recipients=emails, context=context))
 
 
+EXTENSIONS = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif",
+              "image/webp": ".webp"}
 RESERVED_SLUGS = {"nouvelle", "mes-innovations", "moderation", "essaimages"}
 
 
@@ -128,7 +130,7 @@ def innovation_save(*, innovation: Innovation | None, by: User, data: dict, them
     innovation.save()
     if not TeamMember.objects.filter(innovation=innovation, role=TeamRole.OWNER).exists():
         TeamMember.objects.create(innovation=innovation, user=by, role=TeamRole.OWNER)
-    _set_coauthors(innovation, coauthors)
+    _set_coauthors(innovation, coauthors, editor=by)
 
     business_model, _created = BusinessModel.objects.get_or_create(innovation=innovation)
     for field, value in grid.items():
@@ -145,9 +147,10 @@ def innovation_save(*, innovation: Innovation | None, by: User, data: dict, them
     return innovation
 
 
-def _set_coauthors(innovation: Innovation, coauthors: list[User]) -> None:
+def _set_coauthors(innovation: Innovation, coauthors: list[User], editor: User) -> None:
+    """The co-authors become exactly `coauthors`; whoever edits stays in the team."""
     wanted = {user.pk for user in coauthors}
-    innovation.members.filter(role=TeamRole.COAUTHOR).exclude(user_id__in=wanted).delete()
+    innovation.members.filter(role=TeamRole.COAUTHOR).exclude(user_id__in=wanted | {editor.pk}).delete()
     existing = set(innovation.members.values_list("user_id", flat=True))
     TeamMember.objects.bulk_create(
         [TeamMember(innovation=innovation, user_id=pk, role=TeamRole.COAUTHOR) for pk in wanted - existing]
@@ -217,8 +220,10 @@ def innovation_transition(*, innovation: Innovation, action: ModerationAction | 
 def attachment_add(*, innovation: Innovation, by: User, upload, content_type: str) -> Attachment:
     if not TeamMember.objects.filter(innovation=innovation, user=by).exists():
         raise PermissionDenied
+    original_name = upload.name[:200]
+    upload.name = "document" + EXTENSIONS[content_type]  # stored name follows the checked content
     return Attachment.objects.create(
-        innovation=innovation, file=upload, original_name=upload.name[:200], content_type=content_type,
+        innovation=innovation, file=upload, original_name=original_name, content_type=content_type,
         size=upload.size, uploaded_by=by,
     )
 
@@ -233,7 +238,7 @@ def attachment_delete(*, attachment: Attachment, by: User) -> None:
 
 # --- Replications ------------------------------------------------------------------------
 
-def _refresh_replication_count(innovation_id: int) -> None:
+def refresh_replication_count(innovation_id: int) -> None:
     count = Replication.objects.filter(innovation_id=innovation_id, status__in=ACTIVE_REPLICATION).count()
     Innovation.objects.filter(pk=innovation_id).update(replication_count=count)
 
@@ -252,12 +257,12 @@ def replication_declare(*, innovation: Innovation, by: User, organisation, terri
             )
     except IntegrityError:
         raise ValidationError(
-            _("Votre organisation a déjà déclaré l'essaimage de cette innovation sur ce territoire : "
-              "modifiez la déclaration existante."),
+            _("Vous avez déjà déclaré l'essaimage de cette innovation sur ce territoire : "
+              "mettez à jour votre déclaration depuis « Mes innovations »."),
             code="duplicate",
         ) from None
     audit_record(obj=replication, action="declare", actor=by, to_state=status)
-    _refresh_replication_count(locked.pk)
+    refresh_replication_count(locked.pk)
     _notify("replication_declared", team_users(locked), title=locked.title, url=locked.get_absolute_url(),
             organisation=str(organisation), territory=str(territory), status=replication.get_status_display(),
             mode=replication.get_scaling_mode_display())
@@ -271,6 +276,8 @@ def replication_update(*, replication: Replication, by: User, scaling_mode: str,
     locked = Replication.objects.select_for_update().get(pk=replication.pk)
     if locked.declared_by_id != by.pk:
         raise PermissionDenied
+    if locked.innovation.status != Status.PUBLISHED:
+        raise ValidationError(_("Cette innovation n'est plus publiée : la déclaration ne se modifie plus."))
     previous = locked.status
     if status != previous and status not in REPLICATION_TRANSITIONS[ReplicationStatus(previous)]:
         raise ValidationError(
@@ -282,7 +289,7 @@ def replication_update(*, replication: Replication, by: User, scaling_mode: str,
     locked.save()
     if status != previous:
         audit_record(obj=locked, action="status", actor=by, from_state=previous, to_state=status)
-        _refresh_replication_count(locked.innovation_id)
+        refresh_replication_count(locked.innovation_id)
         innovation = locked.innovation
         _notify("replication_updated", team_users(innovation), title=innovation.title,
                 url=innovation.get_absolute_url(), organisation=str(locked.organisation),

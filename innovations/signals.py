@@ -1,14 +1,24 @@
-"""Keeps the facet cache honest: any saved or deleted innovation or replication (through the
-services, the admin or anything else) bumps the catalogue version."""
+"""Keeps derived catalogue data honest whatever writes it (services, admin, shell): any saved or
+deleted innovation, replication or organisation bumps the catalogue version of the facet cache,
+and a deleted replication recounts its innovation's replications."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from essaimage.models import Organisation
 from innovations.cache import bump_version
 from innovations.models import Innovation, Replication
 
 
 @receiver([post_save, post_delete], sender=Innovation)
 @receiver([post_save, post_delete], sender=Replication)
+@receiver(post_save, sender=Organisation)
 def catalogue_changed(sender, **kwargs):
     bump_version()
+
+
+@receiver(post_delete, sender=Replication)
+def replication_deleted(sender, instance, **kwargs):
+    from innovations.services import refresh_replication_count
+
+    refresh_replication_count(instance.innovation_id)

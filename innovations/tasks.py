@@ -11,6 +11,6 @@ def send_notification(*, template: str, recipients: list[str], context: dict) ->
     if not recipients:
         return 0
     context = {**context, "site_url": settings.SITE_URL, "site_name": settings.SITE_NAME}
-    subject = render_to_string(f"innovations/emails/{template}_subject.txt", context).strip()
+    subject = " ".join(render_to_string(f"innovations/emails/{template}_subject.txt", context).split())
     body = render_to_string(f"innovations/emails/{template}.txt", context)
     return send_mail(subject, body, None, recipients)

@@ -105,12 +105,16 @@ class InnovationEditView(View):
             messages.error(request, _("Le formulaire contient des erreurs : rien n'a été enregistré, "
                                       "ce que vous avez saisi est conservé ci-dessous."))
             return self.render_forms(innovation, form, grid_form, funding)
-        saved = services.innovation_save(
-            innovation=innovation, by=request.user, data=form.service_data(), themes=form.cleaned_data["themes"],
-            grid={name: grid_form.cleaned_data[name] for name in BusinessModel.TEXT_PARTS},
-            funding=funding.sources(), coauthors=form.cleaned_data["coauthors"],
-            creation_token=form.cleaned_data.get("form_token") if innovation is None else None,
-        )
+        try:
+            saved = services.innovation_save(
+                innovation=innovation, by=request.user, data=form.service_data(), themes=form.cleaned_data["themes"],
+                grid={name: grid_form.cleaned_data[name] for name in BusinessModel.TEXT_PARTS},
+                funding=funding.sources(), coauthors=form.cleaned_data["coauthors"],
+                creation_token=form.cleaned_data.get("form_token") if innovation is None else None,
+            )
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [])) or _("Cette fiche ne peut plus être modifiée."))
+            return self.render_forms(innovation, form, grid_form, funding, status=409)
         if request.POST.get("action") == "submit" and saved.status in (Status.DRAFT, Status.CHANGES_REQUESTED):
             try:
                 services.innovation_transition(innovation=saved, action=ModerationAction.SUBMIT, by=request.user)

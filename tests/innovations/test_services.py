@@ -146,7 +146,7 @@ def test_replication_cannot_target_unpublished_innovation(other_agent):
 
 def test_replication_status_changes_follow_the_table_and_author_only(other_agent, agent):
     replication = ReplicationFactory(declared_by=other_agent, status=ReplicationStatus.EN_COURS)
-    services._refresh_replication_count(replication.innovation_id)
+    services.refresh_replication_count(replication.innovation_id)
     with pytest.raises(PermissionDenied):
         services.replication_update(replication=replication, by=agent, scaling_mode="diffusion", status="realise",
                                     adaptations="")
