@@ -95,18 +95,27 @@ FROM (SELECT stage, region_id, departement_id, kind, replication_count > 0 AS re
 GROUP BY GROUPING SETS ((stage), (region_id), (departement_id), (kind), (replicated))
 """
 THEME_SQL = "SELECT theme::text, count(*) FROM ({base}) AS b ({columns}), unnest(b.theme_ids) AS theme GROUP BY 1"
+# One facet alone (the own counts of an active filter): a plain GROUP BY is cheaper.
+SINGLE_SQL = "SELECT {column}, count(*) FROM ({base}) AS b ({columns}) GROUP BY 1"
+SINGLE_FACET_COLUMNS = {"stage": "stage", "region": "region_id::text", "departement": "departement_id::text",
+                        "kind": "kind", "replicated": "CASE WHEN replication_count > 0 THEN 'oui' ELSE 'non' END"}
 GROUPING_SETS = {0b01111: ("stage", 1), 0b10111: ("region", 2), 0b11011: ("departement", 3), 0b11101: ("kind", 4),
                  0b11110: ("replicated", 5)}
 
 
 def _facet_query(qs, only=None) -> dict[str, dict[str, int]]:
-    """Counts of every facet value over one queryset (two statements; one when `only` is the themes)."""
+    """Counts of every facet value over one queryset (two statements), or of the facet `only` (one)."""
     columns = qs.values_list("id", "stage", "region_id", "departement_id", "replication_count", "theme_ids",
                              "organisation__kind")
     sql, params = columns.query.sql_with_params()
     counts: dict[str, dict[str, int]] = {key: {} for key in FACETS}
     with connection.cursor() as cursor:
-        if only != "theme":
+        if only in SINGLE_FACET_COLUMNS:
+            cursor.execute(SINGLE_SQL.format(base=sql, columns=FACET_COLUMNS, column=SINGLE_FACET_COLUMNS[only]),
+                           params)
+            counts[only] = {value: n for value, n in cursor.fetchall() if value is not None}
+            return counts
+        if only is None:
             cursor.execute(FACET_SQL.format(base=sql, columns=FACET_COLUMNS), params)
             for row in cursor.fetchall():
                 facet, position = GROUPING_SETS[row[0]]
