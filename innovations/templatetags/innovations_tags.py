@@ -27,3 +27,17 @@ def status_label(value):
         if value in enum.values:
             return enum(value).label
     return value
+
+
+FIELD_LABELS = {
+    "title": _("titre"), "summary": _("résumé"), "stage": _("stade"), "problem": _("problème"),
+    "solution": _("solution"), "public_concerned": _("public"), "results": _("résultats"),
+    "evidence": _("preuves"), "costs": _("coûts"), "links": _("liens"), "themes": _("thèmes"),
+    "territory": _("territoire"), "organisation": _("organisation"),
+}
+
+
+@register.filter
+def field_labels(names):
+    """The changed fields of a version, in words."""
+    return ", ".join(str(FIELD_LABELS.get(name, name)) for name in names)

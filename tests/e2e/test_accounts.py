@@ -68,3 +68,22 @@ def test_keyboard_reaches_content_through_skip_link(visit, db):
     assert focused == "Contenu"
     page.keyboard.press("Enter")
     assert page.url.endswith("#content")
+
+
+def test_catalogue_search_works_with_the_keyboard_alone(visit, db):
+    from tests.factories.innovations import InnovationFactory
+
+    InnovationFactory(title="Ressourcerie solidaire du bocage")
+    page = visit.goto("/innovations/")
+    page.locator("#id_q").focus()
+    page.keyboard.type("ressourceries")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    visit.check()
+    assert "q=ressourceries" in page.url
+    link = page.get_by_role("link", name="Ressourcerie solidaire du bocage")
+    link.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    visit.check()
+    assert page.locator("h1").inner_text() == "Ressourcerie solidaire du bocage"
