@@ -24,7 +24,7 @@ def search(queryset, text: str):
     query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
     by_words = queryset.filter(search_vector=query)
     if by_words.exists():
-        return by_words.annotate(rank=SearchRank(F("search_vector"), query))
+        return by_words.annotate(rank=SearchRank(F("rank_vector"), query))
     # Typo fallback on the title: plain words of 4 letters or more, search syntax removed.
     words = [w for w in fold(re.sub(r"[^\w\s]", " ", text)).split() if len(w) >= 4 and w != "or"]
     if not words:

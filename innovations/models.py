@@ -67,6 +67,9 @@ class Innovation(models.Model):
     # migration 0002 computes `search_vector` and `title_search` on every INSERT and UPDATE.
     search_extra = models.TextField(blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
+    # Title (A) and themes, places, organisation (B) only: small, so ranking thousands of
+    # matches stays cheap; the full `search_vector` decides what matches.
+    rank_vector = SearchVectorField(null=True, editable=False)
     title_search = models.TextField(blank=True, editable=False)
 
     class Meta:

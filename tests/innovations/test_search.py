@@ -63,6 +63,8 @@ def test_search_document_is_kept_current_on_every_write(corpus):
     innovation.title = "Navettes rurales"
     innovation.save()
     assert titles("navette") == ["Navettes rurales"]
+    innovation.refresh_from_db()
+    assert "'navet':1A" in str(innovation.rank_vector)  # the small ranking document follows too
     assert "Navettes rurales" not in titles("covoiturage")
 
 
