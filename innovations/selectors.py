@@ -76,12 +76,11 @@ def catalogue(*, params, page_number=1) -> dict:
             "facets": facet_labels(counts, params), "ignored_filters": ignored}
 
 
-def _filtered(filterset, published, without=None):
-    """The filterset's queryset, less one filter (for that filter's own counts), unordered."""
+def _filtered(filterset, published, cleaned):
+    """The filterset's queryset for these cleaned values, unordered."""
     qs = published
-    for name, value in filterset.form.cleaned_data.items():
-        if name != without:
-            qs = filterset.filters[name].filter(qs, value)
+    for name, value in cleaned.items():
+        qs = filterset.filters[name].filter(qs, value)
     return qs.order_by()
 
 
@@ -127,18 +126,25 @@ def _facet_query(qs, only=None) -> dict[str, dict[str, int]]:
     return counts
 
 
-def facet_counts(filterset, published) -> dict:
+def facet_counts(filterset, published, cleaned=None) -> dict:
     """Counts for each filter value among the results of every *other* active filter, cached
     until the published catalogue changes (see innovations.cache)."""
-    key = catalogue_cache.facets_key(filterset.form.cleaned_data)
+    cleaned = dict(filterset.form.cleaned_data if cleaned is None else cleaned)
+    key = catalogue_cache.facets_key(cleaned)
     cached = catalogue_cache.get(key)
     if cached is not None:
         return cached
-    counts = _facet_query(_filtered(filterset, published))
+    counts = _facet_query(_filtered(filterset, published, cleaned))
     total = sum(counts["stage"].values())
-    for name in FACETS:
-        if filterset.form.cleaned_data.get(name):
-            counts[name] = _facet_query(_filtered(filterset, published, without=name), only=name)[name]
+    active = [name for name in FACETS if cleaned.get(name)]
+    for name in active:
+        others = {k: v for k, v in cleaned.items() if k != name}
+        if key is not None and not any(others.values()):
+            # The only active filter: its own counts are those of the whole catalogue, the
+            # most requested (hence cached) counts of all.
+            counts[name] = facet_counts(filterset, published, others)[name]
+        else:
+            counts[name] = _facet_query(_filtered(filterset, published, others), only=name)[name]
     counts["total"] = total
     catalogue_cache.set(key, counts)
     return counts

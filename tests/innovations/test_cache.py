@@ -33,3 +33,18 @@ def test_facet_counts_are_cached_until_the_catalogue_changes(client, settings, d
         services.innovation_transition(innovation=pending, action="publish", by=moderator)
     total, queries = facet_totals(client, url)
     assert total == 2 and queries == cold_queries  # new catalogue version: counted afresh
+
+
+def test_a_single_filter_reuses_the_cached_counts_of_the_whole_catalogue(client, settings, themes):
+    settings.CATALOGUE_FACET_CACHE_SECONDS = 600
+    InnovationFactory(themes=[themes["sante"]])
+    InnovationFactory(themes=[themes["emploi"]])
+    url = reverse("innovations:list")
+    _, whole_catalogue = facet_totals(client, url)  # counts of the whole catalogue, now cached
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, {"theme": "sante"})
+    # Only the filtered counts are computed: the theme facet's own counts come from the cache.
+    assert sum("unnest" in q["sql"] for q in ctx.captured_queries) == 1
+    theme_counts = {slug: count for slug, _, count, _ in response.context["facets"]["theme"]}
+    assert theme_counts["sante"] == 1 and theme_counts["emploi"] == 1
+    assert response.context["page"].paginator.count == 1
