@@ -34,6 +34,7 @@ TRANSITIONS = {
     ModerationAction.ARCHIVE: ({Status.PUBLISHED}, Status.ARCHIVED),
     ModerationAction.RESTORE: ({Status.ARCHIVED}, Status.PUBLISHED),
 }
+SUBMITTABLE = TRANSITIONS[ModerationAction.SUBMIT][0]  # states a team may submit from
 MODERATOR_ACTIONS = {ModerationAction.PUBLISH, ModerationAction.REQUEST_CHANGES,
                      ModerationAction.ARCHIVE, ModerationAction.RESTORE}
 

@@ -4,14 +4,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 
 from essaimage.enums import Role
 from innovations import forms, selectors, services
-from innovations.enums import ModerationAction, Status
+from innovations.enums import SUBMITTABLE, ModerationAction, Status
 from innovations.models import Attachment, BusinessModel, Innovation, Replication
 
 
@@ -29,8 +28,9 @@ def _team_or_404(user, slug) -> Innovation:
     return innovation
 
 
-def _error_messages(error: ValidationError) -> list[str]:
-    return list(error.messages)
+def _flash_errors(request, error: ValidationError) -> None:
+    for text in error.messages:
+        messages.error(request, text)
 
 
 @login_not_required
@@ -54,11 +54,11 @@ def detail(request, slug):
         "grid": getattr(innovation, "business_model", None),
         "is_team": user.has_perm("innovations.change_innovation", innovation),
         "can_submit": user.has_perm("innovations.submit_innovation", innovation)
-        and innovation.status in (Status.DRAFT, Status.CHANGES_REQUESTED),
+        and innovation.status in SUBMITTABLE,
         "is_moderator": user.is_authenticated and user.has_role(Role.MODERATEUR),
         "can_replicate": user.has_perm("innovations.add_replication", innovation),
         "missing": services.missing_for_submission(innovation)
-        if innovation.status in (Status.DRAFT, Status.CHANGES_REQUESTED) else [],
+        if innovation.status in SUBMITTABLE else [],
     }
     if user.has_perm("innovations.view_moderation_history", innovation):
         context["history"] = selectors.moderation_history(innovation)
@@ -115,18 +115,17 @@ class InnovationEditView(View):
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, " ".join(getattr(error, "messages", [])) or _("Cette fiche ne peut plus être modifiée."))
             return self.render_forms(innovation, form, grid_form, funding, status=409)
-        if request.POST.get("action") == "submit" and saved.status in (Status.DRAFT, Status.CHANGES_REQUESTED):
+        if request.POST.get("action") == "submit" and saved.status in SUBMITTABLE:
             try:
                 services.innovation_transition(innovation=saved, action=ModerationAction.SUBMIT, by=request.user)
             except ValidationError as error:
-                for text in _error_messages(error):
-                    messages.error(request, text)
+                _flash_errors(request, error)
                 messages.info(request, _("Votre brouillon est enregistré."))
                 return redirect("innovations:update", slug=saved.slug)
             messages.success(request, _("Votre innovation est soumise : l'équipe de modération va la relire."))
             return redirect(saved)
         messages.success(request, _("Vos modifications sont enregistrées."))
-        if saved.status in (Status.DRAFT, Status.CHANGES_REQUESTED):
+        if saved.status in SUBMITTABLE:
             return redirect("innovations:update", slug=saved.slug)
         return redirect(saved)
 
@@ -140,8 +139,7 @@ def submit(request, slug):
         services.innovation_transition(innovation=innovation, action=ModerationAction.SUBMIT, by=request.user)
         messages.success(request, _("Votre innovation est soumise : l'équipe de modération va la relire."))
     except ValidationError as error:
-        for text in _error_messages(error):
-            messages.error(request, text)
+        _flash_errors(request, error)
     return redirect(innovation)
 
 
@@ -158,8 +156,7 @@ def moderate(request, slug):
         services.innovation_transition(innovation=innovation, action=form.cleaned_data["action"],
                                        by=request.user, message=form.cleaned_data["message"])
     except ValidationError as error:
-        for text in _error_messages(error):
-            messages.error(request, text)
+        _flash_errors(request, error)
         return render(request, "innovations/innovation_moderate.html",
                       {"innovation": innovation, "form": form}, status=400)
     messages.success(request, _("Décision enregistrée : « %(title)s » est maintenant %(status)s.") % {

@@ -18,7 +18,7 @@ def test_share_moderate_find_and_replicate(new_visit, db):
     themes_ensure()
     lille = territory_tree()
     territory_tree(commune="Amiens", commune_code="80021", dept="Somme", dept_code="80")
-    author = UserFactory(email="autrice@exemple.gouv.fr", organisation=OrganisationFactory(name="CCAS de Lille"),
+    UserFactory(email="autrice@exemple.gouv.fr", organisation=OrganisationFactory(name="CCAS de Lille"),
                          territory=lille)
     UserFactory(email="moderation@exemple.gouv.fr", roles=[Role.AGENT, Role.MODERATEUR])
     UserFactory(email="voisin@exemple.gouv.fr", organisation=OrganisationFactory(name="Mairie d'Amiens"))

@@ -4,10 +4,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from essaimage.enums import Role
 from innovations.enums import Status
 from innovations.models import Attachment, Innovation, Replication
-from innovations.services import innovation_transition
 from tests.factories import UserFactory
 from tests.factories.core import territory_tree
 from tests.factories.innovations import InnovationFactory, ReplicationFactory
