@@ -221,8 +221,9 @@ CRISPY_TEMPLATE_PACK = "dsfr_crispy"
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 SITE_NAME = "Essaimage"
-# Facet counts of the catalogue are cached until the published catalogue changes (0: never cached).
-CATALOGUE_FACET_CACHE_SECONDS = int(os.environ.get("CATALOGUE_FACET_CACHE_SECONDS", "600"))
+# Each process keeps its facet index of the catalogue (innovations.facet_index) for the current
+# catalogue version, at most this many seconds (0: rebuilt at every request).
+CATALOGUE_INDEX_SECONDS = int(os.environ.get("CATALOGUE_INDEX_SECONDS", "600"))
 
 LOGGING = {
     "version": 1,

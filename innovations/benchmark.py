@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from essaimage.enums import OrganisationKind, TerritoryLevel
 from essaimage.models import Organisation, Territory, User
+from innovations import cache as catalogue_cache, facet_index
 from innovations.enums import ReplicationStatus, ScalingMode, Stage, Status, TeamRole
 from innovations.models import BusinessModel, FundingSource, Innovation, Replication, TeamMember, Theme
 
@@ -155,6 +156,19 @@ def _url_sets(rng):
                                         f"&region={rng.choice(regions)}&tri=essaimees"),
         "page d'une innovation": lambda: f"/innovations/{rng.choice(slugs)}/",
     }
+
+
+def measure_index_build(times: int = 5, *, log=print) -> dict:
+    """Time to build the facet index (once per process after each change of the catalogue)."""
+    version = catalogue_cache.current_version()
+    timings = []
+    for _ in range(times):
+        began = time.perf_counter()
+        facet_index.build(version)
+        timings.append((time.perf_counter() - began) * 1000)
+    result = {"builds": times, "median_ms": round(statistics.median(timings), 1), "max_ms": round(max(timings), 1)}
+    log(f"  construction de l'index des facettes : médiane {result['median_ms']} ms, max {result['max_ms']} ms")
+    return result
 
 
 def measure(requests: int = 200, *, seed: int = 7, log=print) -> list[dict]:

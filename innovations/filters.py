@@ -1,37 +1,14 @@
-import re
-
 import django_filters
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from essaimage.enums import OrganisationKind, TerritoryLevel
-from essaimage.models import Territory, fold
+from essaimage.models import Territory
 from innovations.enums import Stage
 from innovations.models import Innovation, Theme
+from innovations.search import search
 
-SEARCH_CONFIG = "french_unaccent"
 REPLICATED_CHOICES = [("oui", _("Avec au moins un essaimage")), ("non", _("Sans essaimage"))]
-
-
-def search(queryset, text: str):
-    """French full-text search (accents, case, singular/plural), ranked; when the words match
-    nothing, titles close to them (trigram word similarity, for typos). Annotated with `rank`."""
-    text = " ".join(text.split())[:200]
-    if not text:
-        return queryset
-    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-    by_words = queryset.filter(search_vector=query)
-    if by_words.exists():
-        return by_words.annotate(rank=SearchRank(F("rank_vector"), query))
-    # Typo fallback on the title: plain words of 4 letters or more, search syntax removed.
-    words = [w for w in fold(re.sub(r"[^\w\s]", " ", text)).split() if len(w) >= 4 and w != "or"]
-    if not words:
-        return queryset.none()
-    folded = " ".join(words)
-    return queryset.filter(title_search__trigram_word_similar=folded).annotate(
-        rank=TrigramWordSimilarity(folded, "title_search"))
 
 
 class CatalogueFilter(django_filters.FilterSet):

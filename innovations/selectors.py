@@ -1,13 +1,12 @@
 """Reads of the catalogue: what each user may see, the catalogue with its facets, dashboards."""
 
 from django.core.paginator import Paginator
-from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from essaimage.enums import OrganisationKind, Role
 from essaimage.models import AuditEntry, Territory
 from innovations.enums import ACTIVE_REPLICATION, ReplicationStatus, Sort, Stage, Status
-from innovations import cache as catalogue_cache
+from innovations import facet_index, search
 from innovations.filters import FACETS, REPLICATED_CHOICES, CatalogueFilter
 from innovations.models import Innovation, Replication, TeamMember, Theme
 
@@ -44,7 +43,11 @@ class CountedPaginator(Paginator):
 
 
 def catalogue(*, params, page_number=1) -> dict:
-    """The published catalogue for these URL parameters: page of results, facets with counts."""
+    """The published catalogue for these URL parameters: page of results, facets with counts.
+
+    Counts come from the in-memory facet index (innovations.facet_index). Without a search the
+    page is one SQL query; with one, a single pass lists every match in order, the index keeps
+    those the filters keep, and the page's innovations are fetched by primary key."""
     published = Innovation.objects.filter(status=Status.PUBLISHED)
     filterset = CatalogueFilter(params, queryset=published)
     ignored = []
@@ -58,96 +61,76 @@ def catalogue(*, params, page_number=1) -> dict:
         filterset = CatalogueFilter(params, queryset=published)
         filterset.is_valid()
     cleaned = filterset.form.cleaned_data
-    searching = bool(cleaned.get("q"))
+    searching = bool(search.clean(cleaned.get("q") or ""))
     sort = params.get("tri") or (Sort.RELEVANCE if searching else Sort.NEWEST)
     if sort not in Sort.values or (sort == Sort.RELEVANCE and not searching):
         sort = Sort.NEWEST
-    ordering = {
-        Sort.RELEVANCE: ["-rank", "-published_at", "-pk"],
-        Sort.NEWEST: ["-published_at", "-pk"],
-        Sort.MOST_REPLICATED: ["-replication_count", "-published_at", "-pk"],
-        Sort.TITLE: ["title", "pk"],
-    }[sort]
-    counts = facet_counts(filterset, published)
-    qs = filterset.qs.select_related("territory", "organisation").order_by(*ordering)
-    page = CountedPaginator(qs, PAGE_SIZE, count=counts["total"]).get_page(page_number)
+
+    index = facet_index.get()
+    matches = None
+    if searching:
+        pks = search.matching_ids(published, cleaned["q"], ORDERINGS[sort])
+        matches = index.mask_of_ids(pks)
+    counts, results = facet_counts(index, filter_masks(cleaned), matches)
+
+    if searching:
+        # The matches arrive in order: keep those the other filters keep, then fetch one page.
+        kept = index.member_test(results)
+        page = Paginator([pk for pk in pks if kept(pk)], PAGE_SIZE).get_page(page_number)
+        by_pk = published.select_related("territory", "organisation").in_bulk(page.object_list)
+        page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]
+    else:
+        qs = published
+        for name, value in cleaned.items():
+            if name != "q" and value:
+                qs = filterset.filters[name].filter(qs, value)
+        qs = qs.select_related("territory", "organisation").order_by(*ORDERINGS[sort])
+        page = CountedPaginator(qs, PAGE_SIZE, count=counts["total"]).get_page(page_number)
     attach_themes(page.object_list)
     return {"filterset": filterset, "page": page, "sort": sort, "searching": searching,
             "facets": facet_labels(counts, params), "ignored_filters": ignored}
 
 
-def _filtered(filterset, published, cleaned):
-    """The filterset's queryset for these cleaned values, unordered."""
-    qs = published
-    for name, value in cleaned.items():
-        qs = filterset.filters[name].filter(qs, value)
-    return qs.order_by()
+ORDERINGS = {
+    Sort.RELEVANCE: ["-rank", "-published_at", "-pk"],
+    Sort.NEWEST: ["-published_at", "-pk"],
+    Sort.MOST_REPLICATED: ["-replication_count", "-published_at", "-pk"],
+    Sort.TITLE: ["title", "pk"],
+}
 
 
-FACET_COLUMNS = "id, stage, region_id, departement_id, replication_count, theme_ids, kind"
-# One pass for the single-valued facets; GROUPING() tells which grouping set a row belongs to.
-FACET_SQL = """
-SELECT GROUPING(stage, region_id, departement_id, kind, replicated), stage, region_id::text, departement_id::text,
-       kind, CASE WHEN replicated THEN 'oui' ELSE 'non' END, count(*)
-FROM (SELECT stage, region_id, departement_id, kind, replication_count > 0 AS replicated
-      FROM ({base}) AS b ({columns})) AS base
-GROUP BY GROUPING SETS ((stage), (region_id), (departement_id), (kind), (replicated))
-"""
-THEME_SQL = "SELECT theme::text, count(*) FROM ({base}) AS b ({columns}), unnest(b.theme_ids) AS theme GROUP BY 1"
-# One facet alone (the own counts of an active filter): a plain GROUP BY is cheaper.
-SINGLE_SQL = "SELECT {column}, count(*) FROM ({base}) AS b ({columns}) GROUP BY 1"
-SINGLE_FACET_COLUMNS = {"stage": "stage", "region": "region_id::text", "departement": "departement_id::text",
-                        "kind": "kind", "replicated": "CASE WHEN replication_count > 0 THEN 'oui' ELSE 'non' END"}
-GROUPING_SETS = {0b01111: ("stage", 1), 0b10111: ("region", 2), 0b11011: ("departement", 3), 0b11101: ("kind", 4),
-                 0b11110: ("replicated", 5)}
+def filter_masks(cleaned) -> dict[str, list[str]]:
+    """The facet values each active filter keeps, as the facet index keys them."""
+    values = {}
+    for name in FACETS:
+        value = cleaned.get(name)
+        if not value:
+            continue
+        items = value if isinstance(value, (list, tuple)) or hasattr(value, "model") else [value]
+        values[name] = [str(item.pk) if hasattr(item, "pk") else str(item) for item in items]
+    return values
 
 
-def _facet_query(qs, only=None) -> dict[str, dict[str, int]]:
-    """Counts of every facet value over one queryset (two statements), or of the facet `only` (one)."""
-    columns = qs.values_list("id", "stage", "region_id", "departement_id", "replication_count", "theme_ids",
-                             "organisation__kind")
-    sql, params = columns.query.sql_with_params()
-    counts: dict[str, dict[str, int]] = {key: {} for key in FACETS}
-    with connection.cursor() as cursor:
-        if only in SINGLE_FACET_COLUMNS:
-            cursor.execute(SINGLE_SQL.format(base=sql, columns=FACET_COLUMNS, column=SINGLE_FACET_COLUMNS[only]),
-                           params)
-            counts[only] = {value: n for value, n in cursor.fetchall() if value is not None}
-            return counts
-        if only is None:
-            cursor.execute(FACET_SQL.format(base=sql, columns=FACET_COLUMNS), params)
-            for row in cursor.fetchall():
-                facet, position = GROUPING_SETS[row[0]]
-                if row[position] is not None:
-                    counts[facet][row[position]] = row[-1]
-        if only in (None, "theme"):
-            cursor.execute(THEME_SQL.format(base=sql, columns=FACET_COLUMNS), params)
-            counts["theme"] = dict(cursor.fetchall())
-    return counts
-
-
-def facet_counts(filterset, published, cleaned=None) -> dict:
-    """Counts for each filter value among the results of every *other* active filter, cached
-    until the published catalogue changes (see innovations.cache)."""
-    cleaned = dict(filterset.form.cleaned_data if cleaned is None else cleaned)
-    key = catalogue_cache.facets_key(cleaned)
-    cached = catalogue_cache.get(key)
-    if cached is not None:
-        return cached
-    counts = _facet_query(_filtered(filterset, published, cleaned))
-    total = sum(counts["stage"].values())
-    active = [name for name in FACETS if cleaned.get(name)]
-    for name in active:
-        others = {k: v for k, v in cleaned.items() if k != name}
-        if key is not None and not any(others.values()):
-            # The only active filter: its own counts are those of the whole catalogue, the
-            # most requested (hence cached) counts of all.
-            counts[name] = facet_counts(filterset, published, others)[name]
+def facet_counts(index, active: dict[str, list[str]], matches: int | None = None) -> tuple[dict, int]:
+    """Counts of each facet value among the results of every *other* active filter (and of the
+    search, if any), and the bitmask of the results themselves."""
+    base = index.everything if matches is None else matches
+    kept = {name: index.mask_of(name, values) for name, values in active.items()}
+    results = base
+    for mask in kept.values():
+        results &= mask
+    counts = {}
+    for name in FACETS:
+        if name in kept:
+            others = base
+            for other, mask in kept.items():
+                if other != name:
+                    others &= mask
+            counts[name] = index.counts(others, name)
         else:
-            counts[name] = _facet_query(_filtered(filterset, published, others), only=name)[name]
-    counts["total"] = total
-    catalogue_cache.set(key, counts)
-    return counts
+            counts[name] = index.counts(results, name)
+    counts["total"] = results.bit_count()
+    return counts, results
 
 
 def facet_labels(counts, params) -> dict:

@@ -45,9 +45,10 @@ def fast_password_hasher(settings):
 
 
 @pytest.fixture(autouse=True)
-def no_facet_cache(settings):
-    """Counts are computed afresh in tests; tests/innovations/test_cache.py covers the cache."""
-    from django.core.cache import cache
+def fresh_facet_index(settings):
+    """The facet index is rebuilt at each request in tests (the catalogue version, a sequence,
+    is not rolled back between tests); tests/innovations/test_facet_index.py covers its reuse."""
+    from innovations import facet_index
 
-    cache.clear()
-    settings.CATALOGUE_FACET_CACHE_SECONDS = 0
+    facet_index.forget()
+    settings.CATALOGUE_INDEX_SECONDS = 0

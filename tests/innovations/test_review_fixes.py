@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from innovations import cache as catalogue_cache
 from innovations.enums import Status
-from innovations.filters import search
+from innovations.search import search
 from innovations.models import Attachment, Innovation, TeamMember
 from tests.factories import UserFactory
 from tests.factories.core import territory_tree

@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from innovations.filters import search
+from innovations.search import search
 from innovations.models import Innovation
 from tests.factories.innovations import InnovationFactory
 

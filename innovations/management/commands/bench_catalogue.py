@@ -35,11 +35,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Mesure sur {total} innovations publiées (PostgreSQL {version}, {os.cpu_count()} cœurs, "
                           f"{platform.processor() or platform.machine()}), {requests} requêtes par page :")
         settings.DEBUG = False
-        runs = {}
-        for label, seconds in [("sans cache des compteurs", 0), ("avec cache des compteurs", 600)]:
-            self.stdout.write(f"-- {label}")
-            settings.CATALOGUE_FACET_CACHE_SECONDS = seconds
-            runs[label] = benchmark.measure(requests, log=self.stdout.write)
+        settings.CATALOGUE_INDEX_SECONDS = 600
+        build = benchmark.measure_index_build(log=self.stdout.write)
+        runs = {"pages": benchmark.measure(requests, log=self.stdout.write), "index_build": build}
         path = Path(output)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps({"published": total, "postgresql": version, "cpus": os.cpu_count(),

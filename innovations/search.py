@@ -1,0 +1,77 @@
+"""French full-text search of the catalogue: a stored, GIN-indexed document (kept by a database
+trigger) matched in the `french_unaccent` configuration and ranked on a small title/themes/places
+vector; when the words match nothing, titles close to them (trigram word similarity, for typos)."""
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db import connections, transaction
+from django.db.models import Expression, F, Q
+
+from essaimage.models import fold
+
+SEARCH_CONFIG = "french_unaccent"
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What a search keeps (`condition`) and how it ranks what it keeps (`rank`)."""
+
+    condition: Q
+    rank: Expression
+
+    def apply(self, queryset):
+        return queryset.filter(self.condition).annotate(rank=self.rank)
+
+
+def clean(text: str) -> str:
+    return " ".join(text.split())[:200]
+
+
+def word_terms(text: str) -> Terms | None:
+    text = clean(text)
+    if not text:
+        return None
+    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    return Terms(Q(search_vector=query), SearchRank(F("rank_vector"), query))
+
+
+def typo_terms(text: str) -> Terms | None:
+    """Plain words of 4 letters or more, search syntax removed, close to a word of a title."""
+    words = [w for w in fold(re.sub(r"[^\w\s]", " ", clean(text))).split() if len(w) >= 4 and w != "or"]
+    if not words:
+        return None
+    folded = " ".join(words)
+    return Terms(Q(title_search__trigram_word_similar=folded), TrigramWordSimilarity(folded, "title_search"))
+
+
+def search(queryset, text: str):
+    """The queryset reduced to what the search finds, annotated with `rank`."""
+    if not clean(text):
+        return queryset
+    words = word_terms(text)
+    if words and queryset.filter(words.condition).exists():
+        return words.apply(queryset)
+    typos = typo_terms(text)
+    return typos.apply(queryset) if typos else queryset.none()
+
+
+def matching_ids(queryset, text: str, ordering: list[str]) -> list[int]:
+    """Primary keys of every match, in this order ("-rank": relevance): the words', or the typo
+    fallback's when the words find nothing. One pass over the matches."""
+    with transaction.atomic(using=queryset.db), connections[queryset.db].cursor() as cursor:
+        # The planner does not count the cost of reading each stored document (TOASTed): for a
+        # word found in a third of the catalogue it picks a sequential scan that reads every
+        # document, about ten times slower than the GIN index at 100,000 innovations.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        try:
+            for terms in (word_terms(text), typo_terms(text)):
+                if terms:
+                    found = terms.apply(queryset) if "-rank" in ordering else queryset.filter(terms.condition)
+                    pks = list(found.order_by(*ordering).values_list("pk", flat=True))
+                    if pks:
+                        return pks
+        finally:
+            cursor.execute("RESET enable_seqscan")
+    return []

@@ -1,0 +1,178 @@
+"""The in-memory facet index: counts equal to counting in the database, reuse until the
+catalogue changes, and the single-pass search that feeds it."""
+
+import itertools
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from essaimage.enums import OrganisationKind, Role
+from innovations import facet_index, services
+from innovations.enums import Stage, Status
+from innovations.models import Innovation
+from innovations.selectors import catalogue
+from tests.factories import UserFactory
+from tests.factories.core import OrganisationFactory, territory_tree
+from tests.factories.innovations import InnovationFactory, ReplicationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_bitmask_helpers():
+    assert facet_index.bits_of(bytearray([0, 1, 0, 1, 1])) == 0b11010
+    assert facet_index.bits_of(bytearray([2, 1, 2]), code=2) == 0b101
+    assert facet_index.bits_of(bytearray()) == 0
+    index = facet_index.FacetIndex(version=1, built_at=0, size=10, everything=0b1011111110, masks={})
+    assert index.mask_of_ids([1, 3, 9, 10, 500]) == 0b1000001010  # 10 and 500 are not indexed
+    assert index.mask_of_ids([0]) == 0  # 0 is not a published innovation
+    kept = index.member_test(0b1000001010)
+    assert [pk for pk in range(12) if kept(pk)] == [1, 3, 9]
+
+
+@pytest.fixture
+def varied_catalogue(themes):
+    """Published innovations spread over every facet, plus unpublished ones the index ignores."""
+    places = [territory_tree(), territory_tree("Lyon", "69123", "Rhône", "69", "Auvergne-Rhône-Alpes", "84"),
+              territory_tree("Roubaix", "59512")]
+    kinds = [OrganisationFactory(kind=kind) for kind in (OrganisationKind.COLLECTIVITE, OrganisationKind.ASSOCIATION)]
+    theme_sets = [[themes["sante"]], [themes["emploi"]], [themes["sante"], themes["emploi"]], []]
+    stages = [Stage.IDEE, Stage.EPROUVEE, Stage.EN_ESSAIMAGE]
+    for n, (place, organisation, chosen, stage) in enumerate(itertools.product(places, kinds, theme_sets, stages)):
+        innovation = InnovationFactory(territory=place, organisation=organisation, themes=chosen, stage=stage,
+                                       status=Status.PUBLISHED if n % 7 else Status.DRAFT)
+        if n % 3 == 0:
+            ReplicationFactory(innovation=innovation)
+            services.refresh_replication_count(innovation.pk)
+    return places
+
+
+def database_counts(filters: dict) -> dict:
+    """The same counts, the slow way: one COUNT per value, among the other filters' results."""
+    def matching(exclude=None):
+        qs = Innovation.objects.filter(status=Status.PUBLISHED)
+        for name, values in filters.items():
+            if name == exclude:
+                continue
+            qs = qs.filter(**{{"theme": "theme_ids__overlap", "stage": "stage__in", "kind": "organisation__kind__in",
+                               "region": "region__code__in"}[name]: values})
+        return qs
+
+    counts = {}
+    for name, lookup, values in [("theme", "theme_ids__contains", None), ("stage", "stage", Stage.values),
+                                 ("kind", "organisation__kind", OrganisationKind.values),
+                                 ("region", "region__code", ["32", "84"])]:
+        qs = matching(exclude=name)
+        if name == "theme":
+            values = sorted({pk for ids in qs.values_list("theme_ids", flat=True) for pk in ids})
+        counts[name] = {value: qs.filter(**{lookup: [value] if name == "theme" else value}).count()
+                        for value in values}
+        counts[name] = {str(k): v for k, v in counts[name].items() if v}
+    counts["total"] = matching().count()
+    return counts
+
+
+@pytest.mark.parametrize("params", [
+    {}, {"stage": ["idee"]}, {"theme": ["sante"]}, {"theme": ["sante", "emploi"], "stage": ["idee", "eprouvee"]},
+    {"region": ["84"], "kind": ["association"]}, {"theme": ["emploi"], "region": ["32"], "stage": ["en_essaimage"]},
+])
+def test_counts_equal_counting_in_the_database(varied_catalogue, themes, params):
+    from django.http import QueryDict
+
+    query = QueryDict(mutable=True)
+    for name, values in params.items():
+        query.setlist(name, values)
+    result = catalogue(params=query)
+    filters = dict(params)
+    if "theme" in filters:
+        filters["theme"] = [themes[slug].pk for slug in filters["theme"]]
+    expected = database_counts(filters)
+    shown = result["facets"]
+    by_slug = {slug: str(themes[slug].pk) for slug in themes}
+    assert {by_slug[slug]: n for slug, _, n, _ in shown["theme"] if n} == expected["theme"]
+    assert {value: n for value, _, n, _ in shown["stage"] if n} == expected["stage"]
+    assert {value: n for value, _, n, _ in shown["kind"] if n} == expected["kind"]
+    assert {code: n for code, _, n, _ in shown["region"]} == expected["region"]
+    assert result["page"].paginator.count == expected["total"] > 0
+    assert len(result["page"].object_list) == min(expected["total"], 20)
+    assert all(innovation.status == Status.PUBLISHED for innovation in result["page"].object_list)
+
+
+def catalogue_queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    return response, [q["sql"] for q in ctx.captured_queries]
+
+
+def test_the_index_is_reused_until_the_published_catalogue_changes(client, settings, django_capture_on_commit_callbacks):
+    settings.CATALOGUE_INDEX_SECONDS = 600
+    InnovationFactory(title="Première innovation publiée")
+    url = reverse("innovations:list")
+    with django_capture_on_commit_callbacks(execute=True):
+        pending = InnovationFactory(status=Status.SUBMITTED)
+    response, cold = catalogue_queries(client, url)
+    assert response.context["page"].paginator.count == 1
+    response, warm = catalogue_queries(client, url)
+    assert response.context["page"].paginator.count == 1
+    assert len(warm) == len(cold) - 1  # the index is not read again
+    moderator = UserFactory(roles=[Role.AGENT, Role.MODERATEUR])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.innovation_transition(innovation=pending, action="publish", by=moderator)
+    response, queries = catalogue_queries(client, url)
+    assert response.context["page"].paginator.count == 2 and len(queries) == len(cold)  # rebuilt
+    stages = {value: n for value, _, n, _ in response.context["facets"]["stage"]}
+    assert stages[Stage.EPROUVEE] == 2
+
+
+def test_an_index_older_than_its_lifetime_is_rebuilt(client, settings, monkeypatch):
+    settings.CATALOGUE_INDEX_SECONDS = 600
+    InnovationFactory()
+    url = reverse("innovations:list")
+    _, cold = catalogue_queries(client, url)
+    clock = facet_index.time.monotonic() + 601
+    monkeypatch.setattr(facet_index.time, "monotonic", lambda: clock)
+    _, later = catalogue_queries(client, url)
+    assert len(later) == len(cold)
+
+
+def test_search_results_follow_the_sort_the_filters_and_the_pages(client, themes):
+    lille = territory_tree()
+    titles = {}
+    for n in range(25):
+        innovation = InnovationFactory(title=f"Covoiturage solidaire {n:02d}", themes=[themes["mobilite"]],
+                                       territory=lille if n % 2 else territory_tree("Lyon", "69123", "Rhône", "69",
+                                                                                   "Auvergne-Rhône-Alpes", "84"))
+        titles[innovation.pk] = innovation.title
+        for _ in range(n % 4):
+            ReplicationFactory(innovation=innovation)
+        services.refresh_replication_count(innovation.pk)
+    InnovationFactory(title="Épicerie solidaire", themes=[themes["solidarites"]])
+    url = reverse("innovations:list")
+
+    first = client.get(url, {"q": "covoiturages", "tri": "titre"})
+    second = client.get(url, {"q": "covoiturages", "tri": "titre", "page": 2})
+    shown = [i.title for i in first.context["page"].object_list] + [i.title for i in second.context["page"].object_list]
+    assert shown == sorted(titles.values())
+    assert first.context["page"].paginator.count == 25
+
+    replicated = client.get(url, {"q": "covoiturage", "tri": "essaimees", "region": "32"})
+    counts = [i.replication_count for i in replicated.context["page"].object_list]
+    assert counts == sorted(counts, reverse=True) and len(counts) == 12
+    assert all(i.region.code == "32" for i in replicated.context["page"].object_list)
+    regions = {code: n for code, _, n, _ in replicated.context["facets"]["region"]}
+    assert regions == {"32": 12, "84": 13}  # the région facet counts the search without the région filter
+
+    solidaire = client.get(url, {"q": "solidaire", "theme": "mobilite"})
+    assert solidaire.context["page"].paginator.count == 25
+    theme_counts = {slug: n for slug, _, n, _ in solidaire.context["facets"]["theme"]}
+    assert theme_counts["mobilite"] == 25 and theme_counts["solidarites"] == 1
+
+
+def test_search_leaves_the_planner_settings_as_they_were(client):
+    InnovationFactory(title="Maison de santé rurale")
+    response = client.get(reverse("innovations:list"), {"q": "sante"})
+    assert response.context["page"].paginator.count == 1
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
