@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from essaimage.enums import OrganisationKind, TerritoryLevel
 from essaimage.models import Organisation, Territory, User
-from innovations import cache as catalogue_cache, facet_index
+from innovations import catalogue_version, facet_index
 from innovations.enums import ReplicationStatus, ScalingMode, Stage, Status, TeamRole
 from innovations.models import BusinessModel, FundingSource, Innovation, Replication, TeamMember, Theme
 
@@ -160,7 +160,7 @@ def _url_sets(rng):
 
 def measure_index_build(times: int = 5, *, log=print) -> dict:
     """Time to build the facet index (once per process after each change of the catalogue)."""
-    version = catalogue_cache.current_version()
+    version = catalogue_version.current_version()
     timings = []
     for _ in range(times):
         began = time.perf_counter()

@@ -8,7 +8,7 @@ PostgreSQL over 100,000 rows took 150 to 250 ms per combination. This is how sea
 facet; here it is a few hundred bitmasks of 12.5 kB each at 100,000 innovations.
 
 The index is built from one query (about 0.2 s at 100,000 rows) and kept in each process for the
-catalogue version it was built at (see innovations.cache); any write to the published catalogue
+catalogue version it was built at (see innovations.catalogue_version); any write to the published catalogue
 bumps that version, so the next request rebuilds it. A build reads the data after reading the
 version, so an index is never older than its version.
 """
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import connections, router
 
-from innovations import cache as catalogue_cache
+from innovations import catalogue_version
 from innovations.enums import Status
 from innovations.filters import FACETS
 from innovations.models import Innovation
@@ -124,7 +124,7 @@ _lock = threading.Lock()
 def get(alias: str | None = None) -> FacetIndex:
     """The index of the current catalogue version, built if this process has none yet."""
     alias = alias or router.db_for_read(Innovation)
-    version = catalogue_cache.current_version(alias)
+    version = catalogue_version.current_version(alias)
     keep = settings.CATALOGUE_INDEX_SECONDS
     index = _indexes.get(alias)
     if keep > 0 and index and index.version == version and time.monotonic() - index.built_at < keep:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from essaimage.enums import Role
 from essaimage.models import User
 from essaimage.services import audit_record
+from innovations.catalogue_version import bump_version
 from innovations.enums import (
     ACTIVE_REPLICATION, MODERATOR_ACTIONS, REPLICATION_TRANSITIONS, TRANSITIONS, ModerationAction,
     ReplicationStatus, Status, TeamRole,
@@ -241,6 +242,7 @@ def attachment_delete(*, attachment: Attachment, by: User) -> None:
 def refresh_replication_count(innovation_id: int) -> None:
     count = Replication.objects.filter(innovation_id=innovation_id, status__in=ACTIVE_REPLICATION).count()
     Innovation.objects.filter(pk=innovation_id).update(replication_count=count)
+    bump_version()  # update() sends no signal; the facet index counts replicated innovations
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from essaimage.models import Organisation
-from innovations.cache import bump_version
+from innovations.catalogue_version import bump_version
 from innovations.models import Innovation, Replication
 
 

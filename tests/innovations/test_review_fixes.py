@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 
-from innovations import cache as catalogue_cache
+from innovations import catalogue_version
 from innovations.enums import Status
 from innovations.search import search
 from innovations.models import Attachment, Innovation, TeamMember
@@ -88,11 +88,11 @@ def test_deleting_a_replication_recounts_its_innovation():
 
 def test_the_first_change_after_install_moves_the_catalogue_version(django_capture_on_commit_callbacks):
     with connection.cursor() as cursor:
-        cursor.execute(f"ALTER SEQUENCE {catalogue_cache.SEQUENCE} RESTART")
-    before = catalogue_cache.current_version()
+        cursor.execute(f"ALTER SEQUENCE {catalogue_version.SEQUENCE} RESTART")
+    before = catalogue_version.current_version()
     with django_capture_on_commit_callbacks(execute=True):
-        catalogue_cache.bump_version()
-    assert catalogue_cache.current_version() != before
+        catalogue_version.bump_version()
+    assert catalogue_version.current_version() != before
 
 
 def test_two_agents_of_one_organisation_may_each_declare(client_for):
