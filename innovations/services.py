@@ -99,6 +99,26 @@ def team_users(innovation: Innovation):
     return User.objects.filter(innovation_memberships__innovation=innovation)
 
 
+def _create(*, by: User, title: str, creation_token, attempts: int = 5) -> tuple[Innovation, bool]:
+    """A new innovation row with a free slug: (innovation, True); or, when the same form was
+    posted at the same instant, the innovation that post made: (innovation, False)."""
+    for attempt in range(attempts):
+        innovation = Innovation(created_by=by, slug=_unique_slug(title), creation_token=creation_token)
+        try:
+            with transaction.atomic():
+                innovation.save()
+            return innovation, True
+        except IntegrityError:
+            if creation_token is not None:
+                same_form = Innovation.objects.filter(creation_token=creation_token, created_by=by).first()
+                if same_form is not None:
+                    return same_form, False
+            if attempt == attempts - 1:
+                raise
+            # Another innovation of the same title took this slug meanwhile: pick the next one.
+    raise AssertionError("unreachable")
+
+
 @transaction.atomic
 def innovation_save(*, innovation: Innovation | None, by: User, data: dict, themes, grid: dict,
                     funding: list[tuple[str, int]], coauthors: list[User], creation_token=None) -> Innovation:
@@ -108,16 +128,7 @@ def innovation_save(*, innovation: Innovation | None, by: User, data: dict, them
         innovation = Innovation.objects.filter(creation_token=creation_token, created_by=by).first()
     creating = innovation is None
     if creating:
-        innovation = Innovation(created_by=by, slug=_unique_slug(data.get("title") or ""),
-                                creation_token=creation_token)
-        try:
-            with transaction.atomic():
-                innovation.save()
-        except IntegrityError:  # the same form, posted at the same instant
-            innovation = Innovation.objects.filter(creation_token=creation_token, created_by=by).first()
-            if innovation is None:
-                raise
-            creating = False
+        innovation, creating = _create(by=by, title=data.get("title") or "", creation_token=creation_token)
     if not creating:
         innovation = Innovation.objects.select_for_update().get(pk=innovation.pk)
         if not TeamMember.objects.filter(innovation=innovation, user=by).exists():

@@ -109,3 +109,18 @@ def test_two_agents_of_one_organisation_may_each_declare(client_for):
     for user in (first, second):
         assert client_for(user).post(reverse("innovations:replicate", args=[innovation.slug]), data).status_code == 302
     assert Replication.objects.count() == 2
+
+
+def test_a_slug_taken_at_the_same_instant_gets_the_next_one(client_for, agent, monkeypatch):
+    territory_tree()
+    """Two agents creating innovations of the same title at once: the second takes `…-2`, no 500."""
+    from innovations import services
+
+    taken = InnovationFactory(title="Navette solidaire", slug="navette-solidaire")
+    real = services._unique_slug
+    answers = iter(["navette-solidaire"])  # what the other creation saw before the first committed
+    monkeypatch.setattr(services, "_unique_slug", lambda title: next(answers, None) or real(title))
+    response = client_for(agent).post(reverse("innovations:create"), form_data(title="Navette solidaire"))
+    assert response.status_code == 302
+    created = Innovation.objects.exclude(pk=taken.pk).get(title="Navette solidaire")
+    assert created.slug == "navette-solidaire-2"
