@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connections, transaction
-from django.db.models import Expression, F, Q
+from django.db.models import Expression, F, Q, Value
 
 from essaimage.models import fold
 
@@ -25,12 +25,32 @@ class Terms:
         return queryset.filter(self.condition).annotate(rank=self.rank)
 
 
+# French function words, accent-free. PostgreSQL's French dictionary keeps "les", and once
+# unaccent has run it keeps "à" (now "a"), "où", "été", "même"...: each word it keeps becomes a
+# word every result must contain. They are dropped from the query (outside quoted phrases).
+STOP_WORDS = frozenset(fold("""
+    a à au aux avec ce ces cet cette dans de des du elle elles en et eux il ils je la le les leur
+    leurs lui ma mais me même mes moi mon ne ni nos notre nous on ou où par pas pour qu que qui sa
+    se ses son sur ta te tes toi ton tu un une vos votre vous y été être
+""").split())
+
+
 def clean(text: str) -> str:
     return " ".join(text.split())[:200]
 
 
+def without_stop_words(text: str) -> str:
+    kept = []
+    for part in re.split(r'("[^"]*")', clean(text)):
+        if part.startswith('"'):
+            kept.append(part)
+            continue
+        kept.extend(word for word in part.split() if word.lower() == "or" or fold(word.lstrip("-")) not in STOP_WORDS)
+    return " ".join(kept)
+
+
 def word_terms(text: str) -> Terms | None:
-    text = clean(text)
+    text = without_stop_words(text)
     if not text:
         return None
     query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
@@ -39,7 +59,8 @@ def word_terms(text: str) -> Terms | None:
 
 def typo_terms(text: str) -> Terms | None:
     """Plain words of 4 letters or more, search syntax removed, close to a word of a title."""
-    words = [w for w in fold(re.sub(r"[^\w\s]", " ", clean(text))).split() if len(w) >= 4 and w != "or"]
+    plain = fold(re.sub(r"[^\w\s]", " ", clean(text))).split()
+    words = [w for w in plain if len(w) >= 4 and w != "or" and w not in STOP_WORDS]
     if not words:
         return None
     folded = " ".join(words)
@@ -54,7 +75,7 @@ def search(queryset, text: str):
     if words and queryset.filter(words.condition).exists():
         return words.apply(queryset)
     typos = typo_terms(text)
-    return typos.apply(queryset) if typos else queryset.none()
+    return typos.apply(queryset) if typos else queryset.none().annotate(rank=Value(0.0))
 
 
 def matching_ids(queryset, text: str, ordering: list[str]) -> list[int]:

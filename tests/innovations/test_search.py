@@ -81,3 +81,14 @@ def test_search_uses_the_accent_insensitive_french_configuration():
         cursor.execute("SELECT to_tsvector('french_unaccent', 'Les Épiceries solidaires')::text")
         vector = cursor.fetchone()[0]
     assert "'epicer':2" in vector and "'solidair':3" in vector  # unaccented, lower-cased, stemmed
+
+
+def test_french_stop_words_are_not_required_words(corpus):
+    """"à", "les", "où", "été" are kept by PostgreSQL's dictionary once accents are gone: a
+    query with them must still find a sheet that does not contain them."""
+    InnovationFactory(title="Portage de repas", summary="Un repas chaud livré chaque midi.",
+                      problem="Isolement.", solution="Tournées quotidiennes.", public_concerned="Aînés.")
+    assert titles("portage des repas") == ["Portage de repas"]
+    assert titles("les repas à midi") == ["Portage de repas"]
+    assert titles('"portage de repas"') == ["Portage de repas"]  # a quoted phrase is left as typed
+    assert titles("les à où") == []  # only function words: nothing, rather than everything
