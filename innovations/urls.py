@@ -11,6 +11,7 @@ urlpatterns = [
     path("moderation/", views.moderation_queue, name="moderation"),
     path("essaimages/<int:pk>/modifier/", views.ReplicationUpdateView.as_view(), name="replication_update"),
     path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/versions/<int:pk>/", views.revision, name="revision"),
     path("<slug:slug>/modifier/", views.InnovationEditView.as_view(), name="update"),
     path("<slug:slug>/soumettre/", views.submit, name="submit"),
     path("<slug:slug>/moderer/", views.moderate, name="moderate"),

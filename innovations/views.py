@@ -9,9 +9,9 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from essaimage.enums import Role
-from innovations import forms, selectors, services
+from innovations import forms, revisions, selectors, services
 from innovations.enums import SUBMITTABLE, ModerationAction, Status
-from innovations.models import Attachment, BusinessModel, Innovation, Replication
+from innovations.models import Attachment, BusinessModel, Innovation, Replication, Revision
 
 
 def _visible_or_404(user, slug) -> Innovation:
@@ -66,6 +66,19 @@ def detail(request, slug):
     if context["grid"] is not None:
         context["completeness"] = context["grid"].completeness()
     return render(request, "innovations/innovation_detail.html", context)
+
+
+def revision(request, slug, pk):
+    """One version of a sheet compared with the one before it (team and moderators only)."""
+    innovation = _visible_or_404(request.user, slug)
+    if not request.user.has_perm("innovations.view_moderation_history", innovation):
+        raise Http404
+    try:
+        version, previous, changes = revisions.comparison(innovation, pk)
+    except Revision.DoesNotExist:
+        raise Http404 from None
+    return render(request, "innovations/revision_detail.html", {
+        "innovation": innovation, "revision": version, "previous": previous, "changes": changes})
 
 
 class InnovationEditView(View):

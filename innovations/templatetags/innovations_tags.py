@@ -41,3 +41,8 @@ FIELD_LABELS = {
 def field_labels(names):
     """The changed fields of a version, in words."""
     return ", ".join(str(FIELD_LABELS.get(name, name)) for name in names)
+
+
+@register.filter
+def field_label(name):
+    return FIELD_LABELS.get(name, name)
