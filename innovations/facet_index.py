@@ -15,6 +15,7 @@ version, so an index is never older than its version.
 
 import threading
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -25,7 +26,6 @@ from innovations.enums import Status
 from innovations.filters import FACETS
 from innovations.models import Innovation
 
-_SINGLE_VALUED = [facet for facet in FACETS if facet != "theme"]
 
 
 def bits_of(column: bytearray, code: int = 1) -> int:
@@ -88,31 +88,25 @@ def _rows(alias):
 def build(version: int, alias: str = "default") -> FacetIndex:
     rows = _rows(alias)
     size = max((row[0] for row in rows), default=-1) + 1
-    # Single-valued facets: a column of one-byte codes per facet (position = primary key), then
-    # one bitmask per code; themes (several per innovation): one column per theme.
-    codes: dict[str, dict] = {facet: {} for facet in _SINGLE_VALUED}
-    columns = {facet: bytearray(size) for facet in _SINGLE_VALUED}
-    themes: dict[int, bytearray] = {}
-    published = bytearray(size)
-    stage_codes, region_codes, dept_codes, kind_codes, replicated_codes = (codes[f] for f in _SINGLE_VALUED)
-    stage_col, region_col, dept_col, kind_col, replicated_col = (columns[f] for f in _SINGLE_VALUED)
-    replicated_col_codes = {True: replicated_codes.setdefault("oui", 1), False: replicated_codes.setdefault("non", 2)}
+
+    def new_column():
+        return bytearray(size)  # one byte per primary key, 1 where the value applies
+
+    columns = {facet: defaultdict(new_column) for facet in FACETS}
+    stages, regions, departements, kinds, replicated, themes = (
+        columns[facet] for facet in ("stage", "region", "departement", "kind", "replicated", "theme"))
+    published = new_column()
     for pk, stage, region, departement, kind, replications, theme_ids in rows:
         published[pk] = 1
-        stage_col[pk] = stage_codes.setdefault(stage, len(stage_codes) + 1)
-        region_col[pk] = region_codes.setdefault(region, len(region_codes) + 1)
-        dept_col[pk] = dept_codes.setdefault(departement, len(dept_codes) + 1)
-        kind_col[pk] = kind_codes.setdefault(kind, len(kind_codes) + 1)
-        replicated_col[pk] = replicated_col_codes[replications > 0]
-        if theme_ids:
-            for theme in theme_ids:
-                column = themes.get(theme)
-                if column is None:
-                    column = themes[theme] = bytearray(size)
-                column[pk] = 1
-    masks = {facet: {str(value): bits_of(columns[facet], n) for value, n in codes[facet].items() if value is not None}
-             for facet in _SINGLE_VALUED}
-    masks["theme"] = {str(theme): bits_of(column) for theme, column in themes.items()}
+        stages[stage][pk] = 1
+        regions[region][pk] = 1
+        departements[departement][pk] = 1
+        kinds[kind][pk] = 1
+        replicated["oui" if replications > 0 else "non"][pk] = 1
+        for theme in theme_ids or ():
+            themes[theme][pk] = 1
+    masks = {facet: {str(value): bits_of(column) for value, column in columns[facet].items() if value is not None}
+             for facet in FACETS}
     return FacetIndex(version=version, built_at=time.monotonic(), size=size, everything=bits_of(published),
                       masks=masks)
 
@@ -126,12 +120,17 @@ def get(alias: str | None = None) -> FacetIndex:
     alias = alias or router.db_for_read(Innovation)
     version = catalogue_version.current_version(alias)
     keep = settings.CATALOGUE_INDEX_SECONDS
+
+    def usable(index):
+        # A newer index (built by another thread meanwhile) is usable too.
+        return keep > 0 and index is not None and index.version >= version and time.monotonic() - index.built_at < keep
+
     index = _indexes.get(alias)
-    if keep > 0 and index and index.version == version and time.monotonic() - index.built_at < keep:
+    if usable(index):
         return index
     with _lock:  # one build at a time per process; others wait and reuse it
         index = _indexes.get(alias)
-        if keep > 0 and index and index.version == version and time.monotonic() - index.built_at < keep:
+        if usable(index):
             return index
         index = build(version, alias)
         _indexes[alias] = index

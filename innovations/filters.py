@@ -6,7 +6,6 @@ from essaimage.enums import OrganisationKind, TerritoryLevel
 from essaimage.models import Territory
 from innovations.enums import Stage
 from innovations.models import Innovation, Theme
-from innovations.search import search
 
 REPLICATED_CHOICES = [("oui", _("Avec au moins un essaimage")), ("non", _("Sans essaimage"))]
 
@@ -40,7 +39,9 @@ class CatalogueFilter(django_filters.FilterSet):
         fields = []
 
     def filter_search(self, queryset, name, value):
-        return search(queryset, value)
+        # The search is run once, over every match, by selectors.catalogue (search.matching_ids),
+        # which also feeds the facet counts: the filter set only validates and shows the box.
+        return queryset
 
     def filter_themes(self, queryset, name, value):
         if not value:

@@ -115,9 +115,21 @@ class Innovation(models.Model):
     def link_list(self) -> list[str]:
         return [line.strip() for line in self.links.splitlines() if line.strip()]
 
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance.status_when_loaded = instance.__dict__.get("status")
+        return instance
+
+    @property
+    def in_published_catalogue(self) -> bool:
+        """Published now, or when it was read from the database (a write changes the catalogue)."""
+        return Status.PUBLISHED in (self.status, getattr(self, "status_when_loaded", None))
+
     def save(self, *args, **kwargs):
         self.region_id, self.departement_id = territory_ancestors(self.territory)
         super().save(*args, **kwargs)
+        self.status_when_loaded = self.status
 
 
 def territory_ancestors(territory: Territory | None) -> tuple[int | None, int | None]:

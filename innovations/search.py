@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connections, transaction
-from django.db.models import Expression, F, Q, Value
+from django.db.models import Expression, F, Q
 
 from essaimage.models import fold
 
@@ -40,12 +40,22 @@ def clean(text: str) -> str:
 
 
 def without_stop_words(text: str) -> str:
-    kept = []
+    """The query without French function words outside quoted phrases; an "or" (the search's
+    OR) left without a word on both sides goes too, else it would be searched as a word."""
+    tokens = []
     for part in re.split(r'("[^"]*")', clean(text)):
         if part.startswith('"'):
-            kept.append(part)
+            tokens.append(part)
             continue
-        kept.extend(word for word in part.split() if word.lower() == "or" or fold(word.lstrip("-")) not in STOP_WORDS)
+        tokens.extend(word for word in part.split()
+                      if word.lower() == "or" or fold(word.lstrip("-")) not in STOP_WORDS)
+    kept = []
+    for position, token in enumerate(tokens):
+        if token.lower() == "or":
+            following = tokens[position + 1] if position + 1 < len(tokens) else "or"
+            if not kept or kept[-1].lower() == "or" or following.lower() == "or":
+                continue
+        kept.append(token)
     return " ".join(kept)
 
 
@@ -67,32 +77,22 @@ def typo_terms(text: str) -> Terms | None:
     return Terms(Q(title_search__trigram_word_similar=folded), TrigramWordSimilarity(folded, "title_search"))
 
 
-def search(queryset, text: str):
-    """The queryset reduced to what the search finds, annotated with `rank`."""
-    if not clean(text):
-        return queryset
-    words = word_terms(text)
-    if words and queryset.filter(words.condition).exists():
-        return words.apply(queryset)
-    typos = typo_terms(text)
-    return typos.apply(queryset) if typos else queryset.none().annotate(rank=Value(0.0))
-
-
 def matching_ids(queryset, text: str, ordering: list[str]) -> list[int]:
     """Primary keys of every match, in this order ("-rank": relevance): the words', or the typo
     fallback's when the words find nothing. One pass over the matches."""
     with transaction.atomic(using=queryset.db), connections[queryset.db].cursor() as cursor:
         # The planner does not count the cost of reading each stored document (TOASTed): for a
         # word found in a third of the catalogue it picks a sequential scan that reads every
-        # document, about ten times slower than the GIN index at 100,000 innovations.
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        try:
-            for terms in (word_terms(text), typo_terms(text)):
-                if terms:
-                    found = terms.apply(queryset) if "-rank" in ordering else queryset.filter(terms.condition)
-                    pks = list(found.order_by(*ordering).values_list("pk", flat=True))
-                    if pks:
-                        return pks
-        finally:
-            cursor.execute("RESET enable_seqscan")
-    return []
+        # document, about ten times slower than the GIN index at 100,000 innovations. The
+        # setting is put back as it was; on an error, the rollback puts it back.
+        cursor.execute("SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)")
+        previous = cursor.fetchone()[0]
+        pks = []
+        for terms in (word_terms(text), typo_terms(text)):
+            if terms:
+                found = terms.apply(queryset) if "-rank" in ordering else queryset.filter(terms.condition)
+                pks = list(found.order_by(*ordering).values_list("pk", flat=True))
+                if pks:
+                    break
+        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
+    return pks

@@ -80,11 +80,7 @@ def catalogue(*, params, page_number=1) -> dict:
         by_pk = published.select_related("territory", "organisation").in_bulk(page.object_list)
         page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]
     else:
-        qs = published
-        for name, value in cleaned.items():
-            if name != "q" and value:
-                qs = filterset.filters[name].filter(qs, value)
-        qs = qs.select_related("territory", "organisation").order_by(*ORDERINGS[sort])
+        qs = filterset.qs.select_related("territory", "organisation").order_by(*ORDERINGS[sort])
         page = CountedPaginator(qs, PAGE_SIZE, count=counts["total"]).get_page(page_number)
     attach_themes(page.object_list)
     return {"filterset": filterset, "page": page, "sort": sort, "searching": searching,

@@ -1,6 +1,7 @@
-"""Keeps derived catalogue data honest whatever writes it (services, admin, shell): any saved or
-deleted innovation, replication or organisation bumps the catalogue version of the facet cache,
-and a deleted replication recounts its innovation's replications."""
+"""Keeps derived catalogue data honest whatever writes it (services, admin, shell): a write that
+changes the published catalogue (an innovation published before or after it, a replication, an
+organisation) bumps the catalogue version that keys the facet index, and a deleted replication
+recounts its innovation's replications. Drafts and submissions leave the index alone."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -11,6 +12,11 @@ from innovations.models import Innovation, Replication
 
 
 @receiver([post_save, post_delete], sender=Innovation)
+def innovation_changed(sender, instance, **kwargs):
+    if instance.in_published_catalogue:
+        bump_version()
+
+
 @receiver([post_save, post_delete], sender=Replication)
 @receiver(post_save, sender=Organisation)
 def catalogue_changed(sender, **kwargs):

@@ -45,6 +45,7 @@ def varied_catalogue(themes):
         if n % 3 == 0:
             ReplicationFactory(innovation=innovation)
             services.refresh_replication_count(innovation.pk)
+    InnovationFactory(territory=None, organisation=None, stage=Stage.IDEE, title="Sans territoire ni structure")
     return places
 
 
@@ -56,19 +57,24 @@ def database_counts(filters: dict) -> dict:
             if name == exclude:
                 continue
             qs = qs.filter(**{{"theme": "theme_ids__overlap", "stage": "stage__in", "kind": "organisation__kind__in",
-                               "region": "region__code__in"}[name]: values})
+                               "region": "region__code__in", "departement": "departement__code__in",
+                               "q": "search_vector"}[name]: values})
         return qs
 
     counts = {}
     for name, lookup, values in [("theme", "theme_ids__contains", None), ("stage", "stage", Stage.values),
                                  ("kind", "organisation__kind", OrganisationKind.values),
-                                 ("region", "region__code", ["32", "84"])]:
+                                 ("region", "region__code", ["32", "84"]),
+                                 ("departement", "departement__code", ["59", "69"]),
+                                 ("replicated", "replication_count__gt", [0])]:
         qs = matching(exclude=name)
         if name == "theme":
             values = sorted({pk for ids in qs.values_list("theme_ids", flat=True) for pk in ids})
         counts[name] = {value: qs.filter(**{lookup: [value] if name == "theme" else value}).count()
                         for value in values}
         counts[name] = {str(k): v for k, v in counts[name].items() if v}
+    counts["replicated"] = {"oui": counts["replicated"].get("0", 0),
+                            "non": matching(exclude="replicated").filter(replication_count=0).count()}
     counts["total"] = matching().count()
     return counts
 
@@ -76,8 +82,10 @@ def database_counts(filters: dict) -> dict:
 @pytest.mark.parametrize("params", [
     {}, {"stage": ["idee"]}, {"theme": ["sante"]}, {"theme": ["sante", "emploi"], "stage": ["idee", "eprouvee"]},
     {"region": ["84"], "kind": ["association"]}, {"theme": ["emploi"], "region": ["32"], "stage": ["en_essaimage"]},
+    {"departement": ["59"], "stage": ["idee"]},
 ])
 def test_counts_equal_counting_in_the_database(varied_catalogue, themes, params):
+    """Each facet's counts, among the results of the other filters, equal one COUNT per value."""
     from django.http import QueryDict
 
     query = QueryDict(mutable=True)
@@ -94,6 +102,8 @@ def test_counts_equal_counting_in_the_database(varied_catalogue, themes, params)
     assert {value: n for value, _, n, _ in shown["stage"] if n} == expected["stage"]
     assert {value: n for value, _, n, _ in shown["kind"] if n} == expected["kind"]
     assert {code: n for code, _, n, _ in shown["region"]} == expected["region"]
+    assert {code: n for code, _, n, _ in shown["departement"]} == expected["departement"]
+    assert {value: n for value, _, n, _ in shown["replicated"] if n} == {k: v for k, v in expected["replicated"].items() if v}
     assert result["page"].paginator.count == expected["total"] > 0
     assert len(result["page"].object_list) == min(expected["total"], 20)
     assert all(innovation.status == Status.PUBLISHED for innovation in result["page"].object_list)
@@ -169,10 +179,71 @@ def test_search_results_follow_the_sort_the_filters_and_the_pages(client, themes
     assert theme_counts["mobilite"] == 25 and theme_counts["solidarites"] == 1
 
 
-def test_search_leaves_the_planner_settings_as_they_were(client):
+@pytest.mark.parametrize("outer", ["on", "off"])
+def test_search_turns_sequential_scans_off_then_puts_the_setting_back(client, outer):
     InnovationFactory(title="Maison de santé rurale")
-    response = client.get(reverse("innovations:list"), {"q": "sante"})
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [outer])  # the test's transaction
+    response, queries = catalogue_queries(client, reverse("innovations:list") + "?q=sante")
     assert response.context["page"].paginator.count == 1
+    assert any("set_config('enable_seqscan', 'off', true)" in sql for sql in queries)
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_seqscan")
-        assert cursor.fetchone()[0] == "on"
+        assert cursor.fetchone()[0] == outer
+
+
+def test_search_counts_equal_counting_in_the_database(varied_catalogue, themes):
+    from django.contrib.postgres.search import SearchQuery
+
+    InnovationFactory(title="Maison de santé rurale", themes=[themes["sante"]], stage=Stage.IDEE)
+    InnovationFactory(title="Maisons de santé", status=Status.DRAFT)
+    response_params = {"q": "maisons de sante", "stage": ["idee"]}
+    from django.http import QueryDict
+
+    query = QueryDict(mutable=True)
+    for name, values in response_params.items():
+        query.setlist(name, values if isinstance(values, list) else [values])
+    result = catalogue(params=query)
+    searched = SearchQuery("maisons sante", search_type="websearch", config="french_unaccent")
+    expected = database_counts({"q": searched, "stage": ["idee"]})
+    assert expected["total"] == 1 and result["page"].paginator.count == 1
+    assert [i.title for i in result["page"].object_list] == ["Maison de santé rurale"]
+    assert {value: n for value, _, n, _ in result["facets"]["stage"] if n} == expected["stage"]
+    assert {value: n for value, _, n, _ in result["facets"]["kind"] if n} == expected["kind"]
+
+
+def test_a_facet_with_hundreds_of_values(monkeypatch):
+    """Many distinct values (here 300 départements) each get their own bitmask."""
+    rows = [(pk, "idee", 1, 1000 + pk, "association", pk % 2, [7]) for pk in range(1, 301)]
+    monkeypatch.setattr(facet_index, "_rows", lambda alias: rows)
+    index = facet_index.build(version=1)
+    assert len(index.masks["departement"]) == 300
+    assert index.counts(index.everything, "departement")["1300"] == 1
+    assert index.counts(index.everything, "replicated") == {"oui": 150, "non": 150}
+    assert index.counts(index.mask_of("departement", ["1001", "1002"]), "theme") == {"7": 2}
+
+
+def test_drafts_leave_the_index_alone_publication_changes_it(django_capture_on_commit_callbacks, themes):
+    from innovations import catalogue_version
+
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = InnovationFactory(status=Status.DRAFT, themes=[themes["sante"]])
+    before = catalogue_version.current_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.summary = "Un brouillon retouché."
+        draft.save()
+    assert catalogue_version.current_version() == before
+    with django_capture_on_commit_callbacks(execute=True):
+        services.innovation_transition(innovation=draft, action="submit", by=draft.created_by)
+    assert catalogue_version.current_version() == before
+    moderator = UserFactory(roles=[Role.AGENT, Role.MODERATEUR])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.innovation_transition(innovation=Innovation.objects.get(pk=draft.pk), action="publish", by=moderator)
+    published = catalogue_version.current_version()
+    assert published > before
+    # Taken out of the catalogue by any means (here a direct save, as the admin would): changed.
+    with django_capture_on_commit_callbacks(execute=True):
+        again = Innovation.objects.get(pk=draft.pk)
+        again.status = Status.DRAFT
+        again.save()
+    assert catalogue_version.current_version() > published
