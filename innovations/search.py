@@ -91,7 +91,10 @@ def matching_ids(queryset, text: str, ordering: list[str]) -> list[int]:
         for terms in (word_terms(text), typo_terms(text)):
             if terms:
                 found = terms.apply(queryset) if "-rank" in ordering else queryset.filter(terms.condition)
-                pks = list(found.order_by(*ordering).values_list("pk", flat=True))
+                # Straight from the cursor: tens of thousands of keys, without Django's iterator.
+                sql, params = found.order_by(*ordering).values_list("pk").query.sql_with_params()
+                cursor.execute(sql, params)
+                pks = [row[0] for row in cursor.fetchall()]
                 if pks:
                     break
         cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])

@@ -71,12 +71,15 @@ def catalogue(*, params, page_number=1) -> dict:
     if searching:
         pks = search.matching_ids(published, cleaned["q"], ORDERINGS[sort])
         matches = index.mask_of_ids(pks)
-    counts, results = facet_counts(index, filter_masks(cleaned), matches)
+    active = filter_masks(cleaned)
+    counts, results = facet_counts(index, active, matches)
 
     if searching:
         # The matches arrive in order: keep those the other filters keep, then fetch one page.
-        kept = index.member_test(results)
-        page = Paginator([pk for pk in pks if kept(pk)], PAGE_SIZE).get_page(page_number)
+        if active:
+            kept = index.member_test(results)
+            pks = [pk for pk in pks if kept(pk)]
+        page = Paginator(pks, PAGE_SIZE).get_page(page_number)
         by_pk = published.select_related("territory", "organisation").in_bulk(page.object_list)
         page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]
     else:
