@@ -257,10 +257,16 @@ class ReplicationForm(OrganisationFieldsMixin, DsfrForm):
                                   widget=forms.Textarea(attrs={"rows": 4}),
                                   help_text=_("Ce que vous avez changé pour votre territoire ou votre public."))
 
-    field_order = ["organisation_name", "organisation_kind", "organisation_siret", "territory", "scaling_mode",
-                   "status", "adaptations"]
+    parent = forms.ModelChoiceField(
+        label=_("Vous êtes-vous inspiré d'un essaimage déjà déclaré ?"), queryset=Replication.objects.none(),
+        required=False, empty_label=_("Non : directement de l'innovation d'origine"),
+        help_text=_("Indiquez-le pour retracer la filiation de l'innovation d'un territoire à l'autre."),
+    )
 
-    def __init__(self, *args, user: User, **kwargs):
+    field_order = ["organisation_name", "organisation_kind", "organisation_siret", "territory", "scaling_mode",
+                   "status", "adaptations", "parent"]
+
+    def __init__(self, *args, user: User, innovation: Innovation, **kwargs):
         organisation = user.organisation
         kwargs.setdefault("initial", {
             "organisation_name": organisation.name if organisation else "",
@@ -273,6 +279,12 @@ class ReplicationForm(OrganisationFieldsMixin, DsfrForm):
         self.fields["organisation_name"].required = True
         self.fields["organisation_kind"].required = True
         self.fields["organisation_name"].label = _("Votre organisation")
+        earlier = (innovation.replications.exclude(status=ReplicationStatus.ABANDONNE)
+                   .select_related("organisation", "territory").order_by("territory__name", "pk"))
+        self.fields["parent"].queryset = earlier
+        self.fields["parent"].label_from_instance = lambda r: f"{r.organisation.name} – {r.territory.name}"
+        if not earlier.exists():
+            del self.fields["parent"]
 
 
 class ReplicationUpdateForm(DsfrModelForm):

@@ -179,7 +179,7 @@ def innovation_for_page(*, user, slug) -> Innovation:
             "attachments", "business_model__funding_sources",
             Prefetch("members", queryset=TeamMember.objects.select_related("user__organisation").order_by("role", "id")),
             Prefetch("replications", queryset=Replication.objects.select_related(
-                "organisation", "territory", "declared_by", "parent__territory").order_by("-created_at")),
+                "organisation", "territory", "declared_by", "parent__territory", "parent__organisation").order_by("-created_at")),
         )
         .get(slug=slug)
     )

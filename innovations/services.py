@@ -262,6 +262,8 @@ def replication_declare(*, innovation: Innovation, by: User, organisation, terri
     locked = Innovation.objects.select_for_update().get(pk=innovation.pk)
     if locked.status != Status.PUBLISHED:
         raise ValidationError(_("Seule une innovation publiée peut être essaimée."))
+    if parent is not None and parent.innovation_id != locked.pk:
+        raise ValidationError(_("L'essaimage dont vous vous êtes inspiré doit concerner la même innovation."))
     try:
         with transaction.atomic():
             replication = Replication.objects.create(

@@ -237,11 +237,11 @@ class ReplicationCreateView(View):
     def get(self, request, slug):
         innovation = self.setup_innovation(request, slug)
         return render(request, self.template_name,
-                      {"innovation": innovation, "form": forms.ReplicationForm(user=request.user)})
+                      {"innovation": innovation, "form": forms.ReplicationForm(user=request.user, innovation=innovation)})
 
     def post(self, request, slug):
         innovation = self.setup_innovation(request, slug)
-        form = forms.ReplicationForm(request.POST, user=request.user)
+        form = forms.ReplicationForm(request.POST, user=request.user, innovation=innovation)
         if form.is_valid():
             try:
                 with transaction.atomic():
@@ -249,6 +249,7 @@ class ReplicationCreateView(View):
                         innovation=innovation, by=request.user, organisation=form.organisation(),
                         territory=form.cleaned_data["territory"], scaling_mode=form.cleaned_data["scaling_mode"],
                         status=form.cleaned_data["status"], adaptations=form.cleaned_data["adaptations"],
+                        parent=form.cleaned_data.get("parent"),
                     )
             except ValidationError as error:
                 form.add_error(None, error)
