@@ -88,9 +88,11 @@ def load() -> list[tuple[str, str]]:
                                                by=moderator, message=item["moderation_message"] or "Merci de préciser les résultats.")
             if status == Status.PUBLISHED:
                 services.innovation_transition(innovation=innovation, action=ModerationAction.PUBLISH, by=moderator)
+                declared = []
                 for replication in item["replications"]:
                     place = _commune(replication["commune"])
                     if place is None:
+                        declared.append(None)
                         continue
                     org = organisation_get_or_create(name=replication["organisation"][0],
                                                      kind=replication["organisation"][1], territory=place)
@@ -98,10 +100,12 @@ def load() -> list[tuple[str, str]]:
                         first, last = REPLICATOR_NAMES[len(replicators) % len(REPLICATOR_NAMES)]
                         email = f"{slugify(first)}.{slugify(last)}.{len(replicators) + 1}@demo.essaimage.fr"
                         replicators[org.pk] = _user(email, first, last, organisation=org, territory=place)
-                    services.replication_declare(
+                    inspired_by = replication.get("inspired_by")  # position of an earlier declaration
+                    declared.append(services.replication_declare(
                         innovation=innovation, by=replicators[org.pk], organisation=org, territory=place,
                         scaling_mode=replication["mode"], status=replication["status"],
                         adaptations=replication["adaptations"],
-                    )
+                        parent=declared[inspired_by] if inspired_by is not None else None,
+                    ))
             created += 1
     return []

@@ -360,6 +360,7 @@ INNOVATIONS = [
                 "commune": "80021",
                 "mode": "partenariat",
                 "status": "en_cours",
+                "inspired_by": 1,
                 "adaptations": (
                     "Gestion associative, avec l'appui logistique et le local mis à disposition par le CROUS."
                 ),
@@ -369,6 +370,7 @@ INNOVATIONS = [
                 "commune": "14118",
                 "mode": "diffusion",
                 "status": "interesse",
+                "inspired_by": 0,
                 "adaptations": "Étude en cours pour une ouverture sur le campus 2 de l'université de Caen.",
             },
         ],
@@ -3258,8 +3260,9 @@ if __name__ == "__main__":
         assert all(0 < len(label) <= 120 for label, _ in item["funding"]), where
         assert len(item["funding"]) == len({label for label, _ in item["funding"]}), where
         assert 0 <= len(item["replications"]) <= 4, where
-        for rep in item["replications"]:
-            assert set(rep) == REPLICATION_KEYS, where
+        for position, rep in enumerate(item["replications"]):
+            assert set(rep) - {"inspired_by"} == REPLICATION_KEYS, where
+            assert "inspired_by" not in rep or rep["inspired_by"] in range(position), (where, "inspired_by")
             assert rep["commune"] in COMMUNES and rep["commune"] != item["commune"], (where, rep["commune"])
             assert rep["organisation"][0] and rep["organisation"][1] in KINDS, where
             assert rep["mode"] in MODES and rep["status"] in REPLICATION_STATUSES, where
