@@ -92,6 +92,8 @@ class Innovation(models.Model):
             models.Index(fields=["status", "stage"], name="innovation_status_stage"),
             models.Index(fields=["status", "region"], name="innovation_status_region"),
             models.Index(fields=["status", "departement"], name="innovation_status_dept"),
+            # Sort by title, accents and case aside ("Épicerie" among the E), whatever the collation.
+            models.Index(fields=["status", "title_search", "id"], name="innovation_status_title"),
         ]
 
     def __str__(self):

@@ -94,7 +94,7 @@ ORDERINGS = {
     Sort.RELEVANCE: ["-rank", "-published_at", "-pk"],
     Sort.NEWEST: ["-published_at", "-pk"],
     Sort.MOST_REPLICATED: ["-replication_count", "-published_at", "-pk"],
-    Sort.TITLE: ["title", "pk"],
+    Sort.TITLE: ["title_search", "pk"],
 }
 
 

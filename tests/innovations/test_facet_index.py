@@ -247,3 +247,11 @@ def test_drafts_leave_the_index_alone_publication_changes_it(django_capture_on_c
         again.status = Status.DRAFT
         again.save()
     assert catalogue_version.current_version() > published
+
+
+def test_title_sort_ignores_accents_and_case(client):
+    for title in ["Zones de rencontre", "Épicerie solidaire", "atelier vélo", "Éco-gestes à l'école"]:
+        InnovationFactory(title=title)
+    response = client.get(reverse("innovations:list"), {"tri": "titre"})
+    assert [i.title for i in response.context["page"].object_list] == [
+        "atelier vélo", "Éco-gestes à l'école", "Épicerie solidaire", "Zones de rencontre"]
