@@ -1,6 +1,7 @@
 """Two moderators acting at once on the same innovation give one decision (real connections)."""
 
 import threading
+import time
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -46,3 +47,35 @@ def test_two_moderators_at_once_give_one_decision():
     winner = next(action for result, action in outcomes if result == "ok")
     expected = Status.PUBLISHED if winner == "publish" else Status.CHANGES_REQUESTED
     assert Innovation.objects.get(pk=innovation.pk).status == expected
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_requests_at_once_build_the_facet_index_once(settings, monkeypatch):
+    from innovations import facet_index
+
+    settings.CATALOGUE_INDEX_SECONDS = 600
+    InnovationFactory()
+    builds = []
+    real_build = facet_index.build
+
+    def slow_build(version, alias="default"):
+        builds.append(version)
+        time.sleep(0.3)  # the other request arrives while this one builds
+        return real_build(version, alias)
+
+    monkeypatch.setattr(facet_index, "build", slow_build)
+    indexes = []
+
+    def request():
+        try:
+            indexes.append(facet_index.get())
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=request) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(builds) == 1 and indexes[0] is indexes[1]
+    assert indexes[0].everything.bit_count() == 1
