@@ -74,6 +74,11 @@ def test_a_replication_of_an_archived_innovation_is_no_longer_editable(client_fo
     replication = ReplicationFactory(declared_by=other_agent, innovation=InnovationFactory(status=Status.ARCHIVED))
     url = reverse("innovations:replication_update", args=[replication.pk])
     assert client_for(other_agent).get(url).status_code == 404
+    # Nor offered: the dashboard shows no edit link for it, only for the one still editable.
+    editable = ReplicationFactory(declared_by=other_agent)
+    page = client_for(other_agent).get(reverse("innovations:mine")).content.decode()
+    assert url not in page
+    assert reverse("innovations:replication_update", args=[editable.pk]) in page
 
 
 def test_deleting_a_replication_recounts_its_innovation():
