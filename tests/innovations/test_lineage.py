@@ -35,6 +35,9 @@ def test_a_declaration_names_the_replication_that_inspired_it(client_for, other_
     assert mine.parent == roubaix
     page = client.get(innovation.get_absolute_url()).content.decode()
     assert "inspiré de l’essaimage de CCAS de Roubaix (Roubaix)" in page
+    edit = reverse("innovations:replication_update", args=[mine.pk])
+    assert edit in page  # the author may edit their declaration...
+    assert reverse("innovations:replication_update", args=[roubaix.pk]) not in page  # ...not someone else's
 
 
 def test_a_replication_of_another_innovation_is_refused_with_a_message(client_for, other_agent):
