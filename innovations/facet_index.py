@@ -28,10 +28,12 @@ from innovations.models import Innovation
 
 
 
-def bits_of(column: bytearray, code: int = 1) -> int:
-    """The int whose bit n is set where column[n] == code (C-speed: translate, then base 2)."""
-    table = bytes(0x31 if byte == code else 0x30 for byte in range(256))
-    digits = column.translate(table)
+_DIGITS = bytes([0x30]) + bytes([0x31]) * 255  # byte 0 -> "0", any other byte -> "1"
+
+
+def bits_of(column: bytearray) -> int:
+    """The int whose bit n is set where column[n] is not 0 (C speed: translate, then base 2)."""
+    digits = column.translate(_DIGITS)
     digits.reverse()
     return int(digits, 2) if digits else 0
 

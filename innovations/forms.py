@@ -10,6 +10,7 @@ from essaimage.fields import TerritoryField
 from essaimage.forms import OrganisationFieldsMixin
 from essaimage.forms_base import DsfrForm, DsfrModelForm
 from essaimage.models import User
+from innovations import selectors
 from innovations.enums import MODERATOR_ACTIONS, ModerationAction, ReplicationStatus, ScalingMode
 from innovations.models import BusinessModel, Innovation, Replication, Theme
 
@@ -279,8 +280,7 @@ class ReplicationForm(OrganisationFieldsMixin, DsfrForm):
         self.fields["organisation_name"].required = True
         self.fields["organisation_kind"].required = True
         self.fields["organisation_name"].label = _("Votre organisation")
-        earlier = (innovation.replications.exclude(status=ReplicationStatus.ABANDONNE)
-                   .select_related("organisation", "territory").order_by("territory__name", "pk"))
+        earlier = selectors.replication_parents(innovation)
         self.fields["parent"].queryset = earlier
         self.fields["parent"].label_from_instance = lambda r: f"{r.organisation.name} – {r.territory.name}"
         if not earlier.exists():

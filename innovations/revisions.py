@@ -4,6 +4,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from innovations.enums import Stage
 from innovations.models import Innovation, Revision
 from innovations.services import REVISION_FIELDS
@@ -45,8 +47,8 @@ def comparison(innovation: Innovation, revision_id: int) -> tuple[Revision, Revi
     """A version of this innovation (Revision.DoesNotExist if it belongs to another), the version
     before it, and each field that differs between them."""
     revision = innovation.revisions.select_related("author").get(pk=revision_id)
-    previous = (innovation.revisions.filter(created_at__lte=revision.created_at).exclude(pk=revision.pk)
-                .exclude(created_at=revision.created_at, id__gt=revision.pk).order_by("-created_at", "-id").first())
+    earlier = Q(created_at__lt=revision.created_at) | Q(created_at=revision.created_at, id__lt=revision.pk)
+    previous = innovation.revisions.filter(earlier).order_by("-created_at", "-id").first()
     before_data = previous.data if previous else {}
     changes = []
     for name in FIELDS:

@@ -1,7 +1,7 @@
 """Reads of the catalogue: what each user may see, the catalogue with its facets, dashboards."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, Model, OuterRef, Prefetch, Q
 
 from essaimage.enums import OrganisationKind, Role
 from essaimage.models import AuditEntry, Territory
@@ -87,7 +87,7 @@ def catalogue(*, params, page_number=1) -> dict:
         page = CountedPaginator(qs, PAGE_SIZE, count=counts["total"]).get_page(page_number)
     attach_themes(page.object_list)
     return {"filterset": filterset, "page": page, "sort": sort, "searching": searching,
-            "facets": facet_labels(counts, params), "ignored_filters": ignored}
+            "facets": facet_labels(counts, params), "ignored_filters": ignored, "active_filters": len(active)}
 
 
 ORDERINGS = {
@@ -105,8 +105,8 @@ def filter_masks(cleaned) -> dict[str, list[str]]:
         value = cleaned.get(name)
         if not value:
             continue
-        items = value if isinstance(value, (list, tuple)) or hasattr(value, "model") else [value]
-        values[name] = [str(item.pk) if hasattr(item, "pk") else str(item) for item in items]
+        items = [value] if isinstance(value, (str, Model)) else value  # one choice, or several
+        values[name] = [str(item.pk) if isinstance(item, Model) else str(item) for item in items]
     return values
 
 
@@ -183,6 +183,12 @@ def innovation_for_page(*, user, slug) -> Innovation:
         )
         .get(slug=slug)
     )
+
+
+def replication_parents(innovation: Innovation):
+    """Declarations a new one may say it was inspired by: this innovation's, abandoned ones aside."""
+    return (innovation.replications.exclude(status=ReplicationStatus.ABANDONNE)
+            .select_related("organisation", "territory").order_by("territory__name", "pk"))
 
 
 def replication_summary(innovation: Innovation) -> dict:

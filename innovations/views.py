@@ -39,8 +39,6 @@ def catalogue(request):
     query = request.GET.copy()
     query.pop("page", None)
     context["query_without_page"] = query.urlencode()
-    context["active_filters"] = sum(1 for key in ("theme", "stage", "region", "departement", "kind", "replicated")
-                                    if request.GET.get(key))
     return render(request, "innovations/innovation_list.html", context)
 
 

@@ -22,7 +22,6 @@ pytestmark = pytest.mark.django_db
 
 def test_bitmask_helpers():
     assert facet_index.bits_of(bytearray([0, 1, 0, 1, 1])) == 0b11010
-    assert facet_index.bits_of(bytearray([2, 1, 2]), code=2) == 0b101
     assert facet_index.bits_of(bytearray()) == 0
     index = facet_index.FacetIndex(version=1, built_at=0, size=10, everything=0b1011111110, masks={})
     assert index.mask_of_ids([1, 3, 9, 10, 500]) == 0b1000001010  # 10 and 500 are not indexed

@@ -54,6 +54,9 @@ def test_an_outdated_filter_value_is_ignored_with_a_notice(client):
     html = response.content.decode()
     assert "Toujours visible" in html
     assert "ont été ignorés" in html and "Région" in html
+    assert response.context["active_filters"] == 0  # ignored filters are not counted as active
+    response = client.get(reverse("innovations:list"), {"stage": "eprouvee", "replicated": "non", "theme": "x"})
+    assert response.context["active_filters"] == 2 and "2 actifs" in response.content.decode()
 
 
 def test_stored_attachment_name_follows_its_checked_content(client_for, agent):
