@@ -164,14 +164,14 @@ def moderate(request, slug):
         messages.error(request, _("Action de modération inconnue."))
         return redirect(innovation)
     try:
-        services.innovation_transition(innovation=innovation, action=form.cleaned_data["action"],
-                                       by=request.user, message=form.cleaned_data["message"])
+        decided = services.innovation_transition(innovation=innovation, action=form.cleaned_data["action"],
+                                                 by=request.user, message=form.cleaned_data["message"])
     except ValidationError as error:
         _flash_errors(request, error)
         return render(request, "innovations/innovation_moderate.html",
                       {"innovation": innovation, "form": form}, status=400)
     messages.success(request, _("Décision enregistrée : « %(title)s » est maintenant %(status)s.") % {
-        "title": innovation.title, "status": Innovation.objects.get(pk=innovation.pk).get_status_display().lower()})
+        "title": decided.title, "status": decided.get_status_display().lower()})
     return redirect("innovations:moderation")
 
 
@@ -242,7 +242,7 @@ class ReplicationCreateView(View):
         form = forms.ReplicationForm(request.POST, user=request.user, innovation=innovation)
         if form.is_valid():
             try:
-                with transaction.atomic():
+                with transaction.atomic():  # the organisation the form creates goes if the declaration fails
                     services.replication_declare(
                         innovation=innovation, by=request.user, organisation=form.organisation(),
                         territory=form.cleaned_data["territory"], scaling_mode=form.cleaned_data["scaling_mode"],

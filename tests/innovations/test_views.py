@@ -107,9 +107,12 @@ def test_replication_double_post_creates_one_declaration(client_for, other_agent
 
 def test_moderator_publishes_from_the_page(client_for, moderator, agent):
     innovation = InnovationFactory(status=Status.SUBMITTED, created_by=agent)
-    response = client_for(moderator).post(reverse("innovations:moderate", args=[innovation.slug]), {"action": "publish"})
+    client = client_for(moderator)
+    response = client.post(reverse("innovations:moderate", args=[innovation.slug]), {"action": "publish"})
     assert response.status_code == 302
     assert Innovation.objects.get().status == Status.PUBLISHED
+    queue = client.get(response["Location"]).content.decode()
+    assert f"« {innovation.title} » est maintenant publiée" in queue
 
 
 def test_request_changes_without_message_keeps_the_state_and_explains(client_for, moderator):
