@@ -10,7 +10,7 @@ from essaimage.fields import TerritoryField
 from essaimage.forms import OrganisationFieldsMixin
 from essaimage.forms_base import DsfrForm, DsfrModelForm
 from essaimage.models import User
-from innovations import selectors
+from innovations import selectors, services
 from innovations.enums import MODERATOR_ACTIONS, ModerationAction, ReplicationStatus, ScalingMode
 from innovations.models import BusinessModel, Innovation, Replication, Theme
 
@@ -198,13 +198,7 @@ class BaseFundingFormSet(forms.BaseFormSet):
     def clean(self):
         if any(form.errors for form in self.forms):
             return
-        shares = [form.cleaned_data["share"] for form in self.forms
-                  if form.cleaned_data.get("label") and form.cleaned_data.get("share")]
-        if shares and sum(shares) != 100:
-            raise forms.ValidationError(
-                _("Les parts du financement doivent totaliser 100 %% (total actuel : %(total)s %%).")
-                % {"total": sum(shares)}
-            )
+        services.check_funding(self.sources())  # its ValidationError is shown on the formset
 
     def sources(self) -> list[tuple[str, int]]:
         return [(f.cleaned_data["label"], f.cleaned_data["share"]) for f in self.forms

@@ -119,11 +119,20 @@ def _create(*, by: User, title: str, creation_token, attempts: int = 5) -> tuple
     raise AssertionError("unreachable")
 
 
+def check_funding(funding: list[tuple[str, int]]) -> None:
+    """A funding mix is empty (not known yet) or its shares add up to 100 %."""
+    total = sum(share for label, share in funding)
+    if funding and total != 100:
+        raise ValidationError(_("Les parts du financement doivent totaliser 100 %% (total actuel : %(total)s %%).")
+                              % {"total": total}, code="funding_total")
+
+
 @transaction.atomic
 def innovation_save(*, innovation: Innovation | None, by: User, data: dict, themes, grid: dict,
                     funding: list[tuple[str, int]], coauthors: list[User], creation_token=None) -> Innovation:
     """Create or update an innovation with its grid, funding mix and co-authors (draft or not).
     A creation form posted twice (same `creation_token`) updates the innovation the first made."""
+    check_funding(funding)
     if innovation is None and creation_token is not None:
         innovation = Innovation.objects.filter(creation_token=creation_token, created_by=by).first()
     creating = innovation is None

@@ -36,6 +36,14 @@ def test_save_creates_draft_with_owner_grid_funding_and_search_document(agent, t
     assert Revision.objects.filter(innovation=innovation).count() == 1
 
 
+def test_a_funding_mix_not_adding_up_to_100_is_refused_by_the_service(agent, themes):
+    with pytest.raises(ValidationError) as error:
+        services.innovation_save(innovation=None, by=agent, data={"title": "Idée en germe"}, themes=[], grid={},
+                                 funding=[("Commune", 60), ("État", 30)], coauthors=[])
+    assert "totaliser 100 %" in error.value.messages[0] and "90 %" in error.value.messages[0]
+    assert not Innovation.objects.exists()
+
+
 def test_draft_may_be_incomplete_but_submission_lists_missing_parts(agent, themes):
     innovation = services.innovation_save(innovation=None, by=agent, data={"title": "Idée en germe"}, themes=[],
                                           grid={}, funding=[], coauthors=[])
