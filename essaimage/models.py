@@ -182,6 +182,22 @@ class LoginAttempt(models.Model):
         verbose_name_plural = _("échecs de connexion")
 
 
+class RateCounter(models.Model):
+    """Events counted per (scope, hashed key, fixed time window): see essaimage.throttle."""
+
+    scope = models.CharField(_("portée"), max_length=40)
+    key_digest = models.CharField(_("clé (empreinte)"), max_length=64)
+    window_start = models.DateTimeField(_("début de la fenêtre"))
+    count = models.PositiveIntegerField(_("nombre"), default=0)
+
+    class Meta:
+        verbose_name = _("compteur de limitation")
+        verbose_name_plural = _("compteurs de limitation")
+        constraints = [models.UniqueConstraint(fields=["scope", "key_digest", "window_start"],
+                                               name="ratecounter_one_per_window")]
+        indexes = [models.Index(fields=["window_start"])]
+
+
 class AuditEntry(models.Model):
     """Append-only trail of status changes: who changed what, from which state to which, when."""
 
