@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from essaimage.models import AuditEntry, LoginAttempt, Organisation, Territory, User
+from essaimage.forms import AdminLoginForm
+from essaimage.models import AuditEntry, Organisation, Territory, User
 
 
 @admin.register(User)
@@ -58,7 +59,5 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(LoginAttempt)
-class LoginAttemptAdmin(admin.ModelAdmin):
-    list_display = ["attempted_at", "email", "ip_address"]
-    search_fields = ["email"]
+# The admin log-in goes through the same throttled backend as the site's; this form says so.
+admin.site.login_form = AdminLoginForm
