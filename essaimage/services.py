@@ -187,8 +187,10 @@ def signup_request(*, email: str, password: str, first_name: str, last_name: str
 def signup_confirm(*, user: User) -> User:
     """Activate a sign-up whose link was followed (the one status change of an account)."""
     locked = User.objects.select_for_update().get(pk=user.pk)
+    if locked.email_confirmed_at is not None and locked.is_active:
+        return locked  # a double click: the first request, with the same valid link, confirmed it
     if not locked.is_pending_signup:
-        raise ValueError("Cette inscription est déjà confirmée.")
+        raise ValueError("Ce compte n’attend pas de confirmation.")
     locked.is_active = True
     locked.email_confirmed_at = timezone.now()
     locked.save(update_fields=["is_active", "email_confirmed_at"])

@@ -80,7 +80,11 @@ class SignupConfirmView(TemplateView):
     def post(self, request, *args, **kwargs):
         if self.pending is None:
             return self.get(request, *args, **kwargs)
-        user = services.signup_confirm(user=self.pending)
+        try:
+            user = services.signup_confirm(user=self.pending)
+        except ValueError:  # deactivated meanwhile by an administrator
+            self.pending = None
+            return self.get(request, *args, **kwargs)
         login(request, user, backend="essaimage.backends.ThrottledModelBackend")
         messages.success(request, _("Bienvenue %(name)s, votre adresse est confirmée et votre compte est prêt.")
                          % {"name": user.first_name})

@@ -192,3 +192,44 @@ def test_profile_invalid_keeps_input(client_for):
 def test_there_is_no_url_to_edit_another_profile(client_for):
     other = UserFactory()
     assert client_for(UserFactory()).get(f"/compte/profil/{other.pk}/").status_code == 404
+
+
+def test_signup_confirmation_link_with_a_huge_id_is_just_invalid(client):
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    uid = urlsafe_base64_encode(force_bytes(10**30))
+    response = client.post(f"/compte/inscription/confirmer/{uid}/abc-123/")
+    assert response.status_code == 200 and "Ce lien n’est plus valable" in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_on_confirm_logs_in_twice_without_error():
+    import threading
+
+    from django.db import connection
+    from django.test import Client
+
+    Client().post(reverse("signup"), {**SIGNUP, "territory": ""})
+    link = mailed_path(mail.outbox[0], "/compte/inscription/confirmer/")
+    statuses = []
+    barrier = threading.Barrier(2)
+
+    def click():
+        try:
+            client = Client(raise_request_exception=False)
+            client.get(link)
+            barrier.wait()
+            response = client.post(link)
+            statuses.append((response.status_code, "_auth_user_id" in client.session))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=click) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(status != 500 for status, _ in statuses)
+    assert (302, True) in statuses
+    assert User.objects.get(email="lea.fontaine@lille.fr").is_active
