@@ -1,12 +1,36 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from essaimage.models import AuditEntry, LoginAttempt, Organisation, Territory, User
+from essaimage.addresses import normalize_email_address
+from essaimage.forms import AdminLoginForm
+from essaimage.models import AuditEntry, Organisation, Territory, User
+
+
+class NormalEmailMixin:
+    """The address in its normal form before the uniqueness check (« AGENT@… » is « agent@… »)."""
+
+    def clean_email(self):
+        return normalize_email_address(self.cleaned_data["email"])
+
+
+class UserAddForm(NormalEmailMixin, AdminUserCreationForm):
+    class Meta(AdminUserCreationForm.Meta):
+        model = User
+        fields = ("email",)
+
+
+class UserEditForm(NormalEmailMixin, UserChangeForm):
+    class Meta(UserChangeForm.Meta):
+        model = User
+        fields = "__all__"
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    form = UserEditForm
+    add_form = UserAddForm
     ordering = ["last_name", "first_name"]
     list_display = ["email", "first_name", "last_name", "organisation", "is_active", "is_staff"]
     list_filter = ["is_active", "is_staff", "groups"]
@@ -17,7 +41,7 @@ class UserAdmin(BaseUserAdmin):
         (None, {"fields": ("email", "password")}),
         (_("Identité"), {"fields": ("first_name", "last_name", "organisation", "territory")}),
         (_("Rôles et droits"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
-        (_("Dates"), {"fields": ("last_login", "date_joined")}),
+        (_("Dates"), {"fields": ("last_login", "date_joined", "email_confirmed_at")}),
     )
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "first_name", "last_name", "password1", "password2")}),
@@ -58,7 +82,5 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(LoginAttempt)
-class LoginAttemptAdmin(admin.ModelAdmin):
-    list_display = ["attempted_at", "email", "ip_address"]
-    search_fields = ["email"]
+# The admin log-in goes through the same throttled backend as the site's; this form says so.
+admin.site.login_form = AdminLoginForm

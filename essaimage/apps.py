@@ -5,9 +5,6 @@ class EssaimageConfig(AppConfig):
     name = "essaimage"
     verbose_name = "Essaimage (comptes et référentiels)"
 
-    def ready(self):
-        from essaimage import signals  # noqa: F401
-
     def load_reference_data(self):
         from essaimage.reference_data import load
 

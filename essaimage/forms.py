@@ -1,9 +1,12 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
+from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from essaimage import services
+from essaimage.addresses import normalize_email_address
 from essaimage.enums import OrganisationKind
 from essaimage.fields import TerritoryField
 from essaimage.forms_base import DsfrForm, DsfrFormMixin
@@ -74,11 +77,12 @@ class SignupForm(OrganisationFieldsMixin, DsfrForm):
         self.fields["last_name"].widget.attrs.update({"autocomplete": "family-name"})
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("Un compte existe déjà avec cette adresse. Connectez-vous ou réinitialisez votre mot de passe.")
-            )
+        # The normal form is what is stored and where the confirmation goes; whether an account
+        # already has it is never said here (the e-mail tells the owner).
+        email = normalize_email_address(self.cleaned_data["email"])
+        if len(email) > User._meta.get_field("email").max_length:
+            raise forms.ValidationError(_("Cette adresse est trop longue."))
+        validate_email(email)
         return email
 
     def clean(self):
@@ -95,11 +99,12 @@ class SignupForm(OrganisationFieldsMixin, DsfrForm):
                 self.add_error("password1", error)
         return cleaned
 
-    def save(self):
+    def save(self, *, request) -> None:
         data = self.cleaned_data
-        return services.user_register(
+        services.signup_request(
             email=data["email"], password=data["password1"], first_name=data["first_name"],
-            last_name=data["last_name"], organisation=self.organisation(), territory=data.get("territory"),
+            last_name=data["last_name"], territory=data.get("territory"), ip_address=client_ip(request),
+            organisation=self.organisation,
         )
 
 
@@ -131,27 +136,40 @@ class ProfileForm(OrganisationFieldsMixin, DsfrForm):
         )
 
 
-class LoginForm(DsfrFormMixin, auth_forms.AuthenticationForm):
+class ThrottleMessageMixin:
+    """The authentication backend flags a throttled request; say so instead of « incorrect »."""
+
+    throttled_message = _("Trop de tentatives de connexion pour ce compte ou depuis votre réseau. "
+                          "Réessayez dans un quart d’heure, ou réinitialisez votre mot de passe : "
+                          "le lien reçu par e-mail vous connecte aussitôt.")
+
+    def get_invalid_login_error(self):
+        if getattr(self.request, "login_throttled", False):
+            return forms.ValidationError(self.throttled_message, code="throttled")
+        return super().get_invalid_login_error()
+
+
+class LoginForm(ThrottleMessageMixin, DsfrFormMixin, auth_forms.AuthenticationForm):
     username = forms.EmailField(label=_("Adresse e-mail"),
                                 widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}))
 
     error_messages = {
         "invalid_login": _("Adresse e-mail ou mot de passe incorrect. Vérifiez votre saisie."),
         "inactive": _("Ce compte est désactivé."),
-        "throttled": _("Trop de tentatives de connexion échouées. Réessayez dans quelques minutes "
-                       "ou réinitialisez votre mot de passe."),
     }
 
-    def clean(self):
-        email = (self.cleaned_data.get("username") or "").strip().lower()
-        if email and services.login_is_throttled(email=email, ip_address=client_ip(self.request)):
-            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
-        return super().clean()
+
+class AdminLoginForm(ThrottleMessageMixin, AdminAuthenticationForm):
+    """The admin site's log-in: the same backend, hence the same limits, as the site's."""
 
 
 class PasswordResetForm(DsfrFormMixin, auth_forms.PasswordResetForm):
-    pass
+    def save(self, *, request=None, **kwargs) -> None:
+        services.password_reset_request(email=self.cleaned_data["email"], ip_address=client_ip(request))
 
 
 class SetPasswordForm(DsfrFormMixin, auth_forms.SetPasswordForm):
-    pass
+    def save(self, commit=True):
+        user = super().save(commit=commit)
+        services.login_lock_lift(email=user.email)
+        return user

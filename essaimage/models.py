@@ -1,7 +1,7 @@
 import unicodedata
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin, _user_has_perm
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from essaimage.addresses import normalize_email_address
 from essaimage.enums import OrganisationKind, Role, TerritoryLevel
 from essaimage.validators import validate_siret
 
@@ -100,7 +101,7 @@ class UserManager(BaseUserManager):
     def _create_user(self, email, password, **extra):
         if not email:
             raise ValueError("L'adresse e-mail est obligatoire.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user = self.model(email=normalize_email_address(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -115,8 +116,13 @@ class UserManager(BaseUserManager):
         extra["is_superuser"] = True
         return self._create_user(email, password, **extra)
 
+    @classmethod
+    def normalize_email(cls, email):
+        return normalize_email_address(email)
+
     def get_by_natural_key(self, username):
-        return self.get(email__iexact=username)
+        """Exact match on the normal form (never ``iexact``: PostgreSQL folds « ı » into « I »)."""
+        return self.get(email=normalize_email_address(username))
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -134,6 +140,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("accès à l'administration technique"), default=False)
     is_active = models.BooleanField(_("actif"), default=True)
     date_joined = models.DateTimeField(_("inscrit le"), default=timezone.now)
+    # None while a sign-up waits for its confirmation link (the account is then inactive).
+    email_confirmed_at = models.DateTimeField(_("adresse confirmée le"), null=True, blank=True,
+                                              default=timezone.now)
 
     objects = UserManager()
 
@@ -156,6 +165,28 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_full_name(self):
         return self.full_name
 
+    @classmethod
+    def normalize_username(cls, username):
+        return normalize_email_address(username)
+
+    def save(self, *args, **kwargs):
+        self.email = normalize_email_address(self.email)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_pending_signup(self) -> bool:
+        return not self.is_active and self.email_confirmed_at is None
+
+    def has_perm(self, perm, obj=None):
+        """The superuser's « every permission » holds for model permissions only (the admin site,
+        which never passes an object); a permission on an object always goes through the site's
+        rules, for the superuser too: being superuser does not make one a team member."""
+        if not self.is_active:
+            return False
+        if self.is_superuser and obj is None:
+            return True
+        return _user_has_perm(self, perm, obj)
+
     def get_short_name(self):
         return self.first_name
 
@@ -168,18 +199,6 @@ class User(AbstractBaseUser, PermissionsMixin):
         return str(role) in self._role_names or (
             self.is_superuser and str(role) == Role.ADMINISTRATEUR
         )
-
-
-class LoginAttempt(models.Model):
-    """A failed log-in, used to throttle guessing (shared by every app server)."""
-
-    email = models.CharField(max_length=254, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
-    attempted_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        verbose_name = _("échec de connexion")
-        verbose_name_plural = _("échecs de connexion")
 
 
 class RateCounter(models.Model):

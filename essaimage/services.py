@@ -1,13 +1,22 @@
-from datetime import timedelta
+from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
+from essaimage import throttle
+from essaimage.addresses import normalize_email_address
 from essaimage.enums import Role
-from essaimage.models import AuditEntry, LoginAttempt, Organisation, User
+from essaimage.models import AuditEntry, Organisation, User
+from essaimage.tasks import send_account_email
+from essaimage.tokens import signup_token_generator
 
 
 def audit_record(*, obj, action: str, actor=None, from_state: str = "", to_state: str = "",
@@ -40,17 +49,6 @@ def user_set_roles(*, user: User, roles: list[Role | str]) -> None:
 
 
 @transaction.atomic
-def user_register(*, email: str, password: str, first_name: str, last_name: str,
-                  organisation: Organisation | None = None, territory=None) -> User:
-    user = User.objects.create_user(
-        email=email, password=password, first_name=first_name, last_name=last_name,
-        organisation=organisation, territory=territory,
-    )
-    user_set_roles(user=user, roles=[Role.AGENT])
-    return user
-
-
-@transaction.atomic
 def profile_update(*, user: User, first_name: str, last_name: str,
                    organisation: Organisation | None, territory) -> User:
     user.first_name = first_name
@@ -74,25 +72,144 @@ def organisation_get_or_create(*, name: str, kind: str, siret: str = "", territo
     return Organisation.objects.create(name=name, kind=kind, siret=siret, territory=territory)
 
 
+
+
 # --- Log-in throttling -----------------------------------------------------------------
+# Every attempt is counted (atomically, essaimage.throttle) BEFORE the password is checked, per
+# account (the normal form of the address) and per client address: parallel guesses cannot all
+# slip under the limit. An attempt that succeeds clears its account's counter and takes back its
+# IP hit, so a shared NAT is only limited by its failures. A locked account is unlocked by a
+# successful password reset, which logs its owner in: a lock cannot be used to keep someone out.
 
-def _window_start():
-    return timezone.now() - timedelta(minutes=settings.LOGIN_FAILURE_WINDOW_MINUTES)
-
-
-def login_is_throttled(*, email: str, ip_address: str | None) -> bool:
-    recent = LoginAttempt.objects.filter(attempted_at__gte=_window_start())
-    limit = settings.LOGIN_MAX_FAILURES
-    if recent.filter(email=email.strip().lower()).count() >= limit:
-        return True
-    # Many addresses tried from one IP: a wider limit, so that a shared NAT is not locked out.
-    return bool(ip_address) and recent.filter(ip_address=ip_address).count() >= limit * 4
+LOGIN_SCOPE_ACCOUNT = "login-account"
+LOGIN_SCOPE_IP = "login-ip"
 
 
-def login_record_failure(*, email: str, ip_address: str | None) -> None:
-    LoginAttempt.objects.create(email=email.strip().lower()[:254], ip_address=ip_address or None)
-    LoginAttempt.objects.filter(attempted_at__lt=timezone.now() - timedelta(days=1)).delete()
+def _login_window_seconds() -> int:
+    return settings.LOGIN_FAILURE_WINDOW_MINUTES * 60
 
 
-def login_clear_failures(*, email: str) -> None:
-    LoginAttempt.objects.filter(email=email.strip().lower()).delete()
+def login_attempt_allowed(*, email: str, ip_address: str | None) -> bool:
+    """Count one log-in attempt; False: refuse it without checking the password."""
+    window = _login_window_seconds()
+    count = throttle.hit(scope=LOGIN_SCOPE_ACCOUNT, key=normalize_email_address(email), window_seconds=window)
+    allowed = count <= settings.LOGIN_MAX_FAILURES
+    if ip_address:
+        count = throttle.hit(scope=LOGIN_SCOPE_IP, key=ip_address, window_seconds=window)
+        allowed = allowed and count <= settings.LOGIN_MAX_FAILURES_PER_IP
+    return allowed
+
+
+def login_attempt_succeeded(*, email: str, ip_address: str | None) -> None:
+    throttle.reset(scope=LOGIN_SCOPE_ACCOUNT, key=normalize_email_address(email))
+    if ip_address:
+        throttle.release(scope=LOGIN_SCOPE_IP, key=ip_address, window_seconds=_login_window_seconds())
+
+
+def login_lock_lift(*, email: str) -> None:
+    """After a successful password reset: the owner proved they hold the mailbox."""
+    throttle.reset(scope=LOGIN_SCOPE_ACCOUNT, key=normalize_email_address(email))
+
+
+# --- Mail sent to an address someone typed ----------------------------------------------
+# Sign-up and password reset send one e-mail to the address typed in the form, whoever typed
+# it: at most MAIL_MAX_PER_ADDRESS to one address and MAIL_MAX_PER_IP from one sender per
+# MAIL_LIMIT_WINDOW_MINUTES. Beyond, nothing is sent and the page answers the same.
+
+MAIL_SCOPE_ADDRESS = "mail-address"
+MAIL_SCOPE_IP = "mail-ip"
+
+
+def typed_address_mail_allowed(*, email: str, ip_address: str | None) -> bool:
+    """Count one e-mail to `email` asked from `ip_address`; False: do not send it."""
+    window = settings.MAIL_LIMIT_WINDOW_MINUTES * 60
+    count = throttle.hit(scope=MAIL_SCOPE_ADDRESS, key=normalize_email_address(email), window_seconds=window)
+    allowed = count <= settings.MAIL_MAX_PER_ADDRESS
+    if ip_address:
+        count = throttle.hit(scope=MAIL_SCOPE_IP, key=ip_address, window_seconds=window)
+        allowed = allowed and count <= settings.MAIL_MAX_PER_IP
+    return allowed
+
+
+def _account_mail(template: str, *, to: str, **context) -> None:
+    """Send one account e-mail once the current transaction commits."""
+    context = {key: str(value) for key, value in context.items()}  # task arguments are JSON
+    transaction.on_commit(lambda: send_account_email.enqueue(template=template, recipient=to, context=context))
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+# --- Sign-up and password reset: one answer, the same work, whoever owns the address ----
+
+def signup_request(*, email: str, password: str, first_name: str, last_name: str, territory=None,
+                   ip_address: str | None = None,
+                   organisation: Callable[[], Organisation | None] = lambda: None) -> None:
+    """Ask for an account. The caller always shows the same page: « check your mailbox ».
+
+    A new address gets an inactive account and a confirmation link; a sign-up still waiting
+    for its confirmation is replaced (so someone who typed another's address cannot block its
+    owner, and the older link stops working); an existing account gets an e-mail telling its
+    owner that someone tried, with the way to log in or reset the password. The password is
+    hashed in every case, so the answer takes the same time. `organisation` is called only
+    when the account is created or renewed."""
+    email = normalize_email_address(email)
+    password_hash = make_password(password)
+    if not typed_address_mail_allowed(email=email, ip_address=ip_address):
+        return
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(email=email).first()
+        if user is not None and not user.is_pending_signup:
+            _account_mail("signup_existing", to=user.email, first_name=user.first_name,
+                          login_url=_absolute(reverse("login")), reset_url=_absolute(reverse("password_reset")))
+            return
+        fields = {"first_name": first_name, "last_name": last_name, "territory": territory,
+                  "organisation": organisation(), "password": password_hash}
+        if user is None:
+            try:
+                with transaction.atomic():  # a parallel sign-up may take the address first
+                    user = User.objects.create(email=email, is_active=False, email_confirmed_at=None, **fields)
+            except IntegrityError:
+                return  # that sign-up's own link goes to the same mailbox
+            user_set_roles(user=user, roles=[Role.AGENT])
+        else:
+            for name, value in fields.items():
+                setattr(user, name, value)
+            user.date_joined = timezone.now()
+            user.save(update_fields=[*fields, "date_joined"])
+        token = signup_token_generator.make_token(user)
+        url = reverse("signup_confirm", args=[urlsafe_base64_encode(force_bytes(user.pk)), token])
+        _account_mail("signup_confirm", to=user.email, first_name=user.first_name, confirm_url=_absolute(url))
+
+
+@transaction.atomic
+def signup_confirm(*, user: User) -> User:
+    """Activate a sign-up whose link was followed (the one status change of an account)."""
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if locked.email_confirmed_at is not None and locked.is_active:
+        return locked  # a double click: the first request, with the same valid link, confirmed it
+    if not locked.is_pending_signup:
+        raise ValueError("Ce compte n’attend pas de confirmation.")
+    locked.is_active = True
+    locked.email_confirmed_at = timezone.now()
+    locked.save(update_fields=["is_active", "email_confirmed_at"])
+    audit_record(obj=locked, action="signup_confirmed", actor=locked, from_state="en_attente", to_state="actif")
+    return locked
+
+
+def password_reset_request(*, email: str, ip_address: str | None = None) -> None:
+    """Send the reset link, or to an address without an active account an e-mail saying so:
+    one e-mail and the same work either way, and the caller shows the same page."""
+    email = normalize_email_address(email)
+    if not typed_address_mail_allowed(email=email, ip_address=ip_address):
+        return
+    user = User.objects.filter(email=email, is_active=True).first()
+    if user is not None and user.has_usable_password():
+        token = default_token_generator.make_token(user)
+        url = reverse("password_reset_confirm", args=[urlsafe_base64_encode(force_bytes(user.pk)), token])
+        _account_mail("password_reset", to=user.email, first_name=user.first_name, email=user.email,
+                      reset_url=_absolute(url))
+    else:
+        _account_mail("password_reset_unknown", to=email, email=email,
+                      signup_url=_absolute(reverse("signup")))

@@ -125,7 +125,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "essaimage.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "essaimage.backends.ThrottledModelBackend",  # the site's and the admin's log-in, throttled
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -136,9 +136,19 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "profile"
 LOGOUT_REDIRECT_URL = "home"
-# Failed log-ins: at most LOGIN_MAX_FAILURES per e-mail address (or per IP) per window.
+# Log-in throttling (essaimage.backends): per window, at most LOGIN_MAX_FAILURES attempts per
+# account (a successful one clears it, so does a password reset) and LOGIN_MAX_FAILURES_PER_IP
+# failed ones per client address. Behind reverse proxies, TRUSTED_PROXY_COUNT says how many of
+# them append to X-Forwarded-For (0: the client is REMOTE_ADDR).
 LOGIN_MAX_FAILURES = int(os.environ.get("LOGIN_MAX_FAILURES", "5"))
+LOGIN_MAX_FAILURES_PER_IP = int(os.environ.get("LOGIN_MAX_FAILURES_PER_IP", "30"))
 LOGIN_FAILURE_WINDOW_MINUTES = int(os.environ.get("LOGIN_FAILURE_WINDOW_MINUTES", "15"))
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# E-mails sent to an address typed in a form (sign-up, password reset): per window, at most
+# MAIL_MAX_PER_ADDRESS to one address and MAIL_MAX_PER_IP asked from one client address.
+MAIL_MAX_PER_ADDRESS = int(os.environ.get("MAIL_MAX_PER_ADDRESS", "5"))
+MAIL_MAX_PER_IP = int(os.environ.get("MAIL_MAX_PER_IP", "20"))
+MAIL_LIMIT_WINDOW_MINUTES = int(os.environ.get("MAIL_LIMIT_WINDOW_MINUTES", "60"))
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]

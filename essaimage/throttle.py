@@ -10,6 +10,7 @@ import time
 from datetime import datetime, timedelta, timezone as dt_timezone
 
 from django.db import connection
+from django.db.models import F
 
 from essaimage.models import RateCounter
 
@@ -58,3 +59,9 @@ def purge(*, older_than: timedelta = timedelta(days=2)) -> int:
     """Drop counters of windows long gone; returns how many rows went."""
     cutoff = datetime.now(tz=dt_timezone.utc) - older_than
     return RateCounter.objects.filter(window_start__lt=cutoff).delete()[0]
+
+
+def release(*, scope: str, key: str, window_seconds: int) -> None:
+    """Take back one event counted by `hit` in the current window (e.g. an attempt that succeeded)."""
+    RateCounter.objects.filter(scope=scope, key_digest=_digest(key), window_start=_window_start(window_seconds),
+                               count__gt=0).update(count=F("count") - 1)

@@ -20,6 +20,9 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     *[path(route, views.PageView.as_view(template_name=tpl), name=name) for route, name, tpl in PAGES],
     path("compte/inscription/", views.SignupView.as_view(), name="signup"),
+    path("compte/inscription/envoyee/", views.SignupDoneView.as_view(), name="signup_done"),
+    path("compte/inscription/confirmer/<uidb64>/<token>/", views.SignupConfirmView.as_view(),
+         name="signup_confirm"),
     path("compte/connexion/", views.LoginView.as_view(), name="login"),
     path("compte/deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("compte/profil/", views.ProfileView.as_view(), name="profile"),
@@ -28,8 +31,6 @@ urlpatterns = [
         public(auth_views.PasswordResetView.as_view(
             form_class=forms.PasswordResetForm,
             template_name="essaimage/password_reset_form.html",
-            email_template_name="essaimage/emails/password_reset.txt",
-            subject_template_name="essaimage/emails/password_reset_subject.txt",
             success_url=reverse_lazy("password_reset_done"),
         )),
         name="password_reset",
@@ -41,11 +42,7 @@ urlpatterns = [
     ),
     path(
         "compte/mot-de-passe/nouveau/<uidb64>/<token>/",
-        public(auth_views.PasswordResetConfirmView.as_view(
-            form_class=forms.SetPasswordForm,
-            template_name="essaimage/password_reset_confirm.html",
-            success_url=reverse_lazy("password_reset_complete"),
-        )),
+        views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

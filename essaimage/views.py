@@ -1,17 +1,21 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
-from django.shortcuts import redirect
+from django.shortcuts import redirect, resolve_url
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from essaimage import forms, selectors
+from essaimage import forms, selectors, services
 from essaimage.enums import TerritoryLevel
+from essaimage.models import User
+from essaimage.tokens import signup_token_generator
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -39,10 +43,52 @@ class SignupView(FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        user = form.save()
-        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(self.request, _("Bienvenue %(name)s, votre compte est créé.") % {"name": user.first_name})
-        return redirect("profile")
+        form.save(request=self.request)
+        # The same answer whether the address already has an account or not: the e-mail tells.
+        return redirect("signup_done")
+
+
+@method_decorator(login_not_required, name="dispatch")
+class SignupDoneView(TemplateView):
+    template_name = "essaimage/signup_done.html"
+
+
+@method_decorator(login_not_required, name="dispatch")
+class SignupConfirmView(TemplateView):
+    """The link of the confirmation e-mail: a page with one button (a GET changes nothing, so a
+    mail scanner that opens the link does not confirm it), whose POST activates and logs in."""
+
+    template_name = "essaimage/signup_confirm.html"
+
+    def dispatch(self, request, *args, uidb64, token, **kwargs):
+        self.pending = self._pending_user(uidb64, token)
+        return super().dispatch(request, *args, **kwargs)
+
+    @staticmethod
+    def _pending_user(uidb64, token):
+        try:
+            user = User.objects.get(pk=int(urlsafe_base64_decode(uidb64).decode()))
+        except (ValueError, OverflowError, UnicodeDecodeError, User.DoesNotExist):
+            return None
+        if user.is_pending_signup and signup_token_generator.check_token(user, token):
+            return user
+        return None
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(pending=self.pending, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.pending is None:
+            return self.get(request, *args, **kwargs)
+        try:
+            user = services.signup_confirm(user=self.pending)
+        except ValueError:  # deactivated meanwhile by an administrator
+            self.pending = None
+            return self.get(request, *args, **kwargs)
+        login(request, user, backend="essaimage.backends.ThrottledModelBackend")
+        messages.success(request, _("Bienvenue %(name)s, votre adresse est confirmée et votre compte est prêt.")
+                         % {"name": user.first_name})
+        return redirect(resolve_url(settings.LOGIN_REDIRECT_URL))
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -50,6 +96,24 @@ class LoginView(auth_views.LoginView):
     template_name = "essaimage/login.html"
     authentication_form = forms.LoginForm
     redirect_authenticated_user = True
+
+
+@method_decorator(login_not_required, name="dispatch")
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """The new password logs its owner in (and lifts a log-in lock: forms.SetPasswordForm)."""
+
+    form_class = forms.SetPasswordForm
+    template_name = "essaimage/password_reset_confirm.html"
+    post_reset_login = True
+    post_reset_login_backend = "essaimage.backends.ThrottledModelBackend"
+
+    def get_success_url(self):
+        return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Votre mot de passe est modifié et vous êtes connecté."))
+        return response
 
 
 class ProfileView(FormView):

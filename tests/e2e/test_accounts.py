@@ -1,5 +1,8 @@
 import re
 
+from django.conf import settings
+from django.core import mail
+from django.shortcuts import resolve_url
 from playwright.sync_api import expect
 
 from essaimage.models import User
@@ -35,16 +38,25 @@ def test_newcomer_signs_up_logs_in_and_edits_profile(visit, db):
     page.get_by_label("Confirmation du mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Créer mon compte").click()
     visit.check()
-    expect(page).to_have_url(re.compile(r"/compte/profil/$"))
-    expect(page.get_by_text("votre compte est créé")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vérifiez votre messagerie")
+
+    # The link of the e-mail opens a page whose button confirms the address and logs in.
+    assert mail.outbox[-1].to == ["aicha.diallo@lille.fr"]
+    link = re.search(r"https?://[^/\s]+(/compte/inscription/confirmer/\S+)", mail.outbox[-1].body).group(1)
+    visit.goto(link)
+    page.get_by_role("button", name="Confirmer mon adresse").click()
+    visit.check()
+    expect(page).to_have_url(re.compile(re.escape(resolve_url(settings.LOGIN_REDIRECT_URL)) + "$"))
+    expect(page.get_by_text("votre adresse est confirmée")).to_be_visible()
     user = User.objects.get(email="aicha.diallo@lille.fr")
-    assert user.territory.name == "Lille" and user.organisation.name == "Mairie de Lille"
+    assert user.is_active and user.territory.name == "Lille" and user.organisation.name == "Mairie de Lille"
 
     # Log out, log back in, edit the profile.
     page.get_by_role("button", name="Se déconnecter").click()
     visit.check()
     login(visit, "aicha.diallo@lille.fr", PASSWORD)
-    expect(page).to_have_url(re.compile(r"/compte/profil/$"))
+    expect(page).to_have_url(re.compile(re.escape(resolve_url(settings.LOGIN_REDIRECT_URL)) + "$"))
+    visit.goto("/compte/profil/")
     page.get_by_label("Nom", exact=True).fill("Diallo-Martin")
     page.get_by_role("button", name="Enregistrer mon profil").click()
     visit.check()
@@ -55,7 +67,8 @@ def test_newcomer_signs_up_logs_in_and_edits_profile(visit, db):
 
 def test_public_pages_are_accessible(visit, db):
     for path in ["/", "/accessibilite/", "/mentions-legales/", "/donnees-personnelles/", "/plan-du-site/",
-                 "/a-propos/", "/compte/connexion/", "/compte/mot-de-passe/oubli/", "/page-inexistante/"]:
+                 "/a-propos/", "/compte/connexion/", "/compte/mot-de-passe/oubli/", "/compte/mot-de-passe/oubli/envoye/",
+                 "/compte/inscription/envoyee/", "/compte/inscription/confirmer/MQ/lien-perime/", "/page-inexistante/"]:
         visit.goto(path)
         expect(visit.page.locator("header.fr-header")).to_be_visible()
         expect(visit.page.locator("footer.fr-footer")).to_contain_text("Déclaration d’accessibilité".replace("Déclaration d’accessibilité", "Accessibilité"))

@@ -36,3 +36,24 @@ def test_admin_is_refused_to_agents(client):
     client.force_login(UserFactory())
     response = client.get(reverse("admin:innovations_innovation_changelist"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_admin_user_forms_refuse_another_spelling_of_a_taken_address(admin_client_):
+    taken = UserFactory(email="deja@exemple.gouv.fr")
+    response = admin_client_.post(reverse("admin:essaimage_user_add"), {
+        "email": "DEJA@Exemple.gouv.fr", "first_name": "Autre", "last_name": "Agent",
+        "password1": "Un-mot-de-passe-solide-2026", "password2": "Un-mot-de-passe-solide-2026",
+        "usable_password": "true",
+    })
+    assert response.status_code == 200 and "existe déjà" in response.content.decode()
+    other = UserFactory(email="autre@exemple.gouv.fr")
+    response = admin_client_.get(reverse("admin:essaimage_user_change", args=[other.pk]))
+    data = {key: value for key, value in response.context["adminform"].form.initial.items()
+            if value is not None and key not in ("groups", "user_permissions", "password", "last_login")}
+    data.update({"email": "Deja@EXEMPLE.gouv.fr", "date_joined_0": "01/01/2026", "date_joined_1": "10:00:00",
+                 "email_confirmed_at_0": "01/01/2026", "email_confirmed_at_1": "10:00:00"})
+    data.pop("date_joined", None)
+    data.pop("email_confirmed_at", None)
+    response = admin_client_.post(reverse("admin:essaimage_user_change", args=[other.pk]), data)
+    assert response.status_code == 200 and "existe déjà" in response.content.decode()
+    assert User.objects.filter(email="deja@exemple.gouv.fr").get() == taken

@@ -10,7 +10,8 @@ from tests.factories.innovations import InnovationFactory, ReplicationFactory
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "agent", "team", "coauthor", "moderator"]
+# The superuser (the admin site's account) gets no shortcut on the site: an agent like any other.
+ROLES = ["anonymous", "agent", "team", "coauthor", "moderator", "superuser"]
 STATES = [Status.DRAFT, Status.SUBMITTED, Status.CHANGES_REQUESTED, Status.PUBLISHED, Status.ARCHIVED]
 
 
@@ -23,6 +24,7 @@ def cast(db):
         "team": owner,
         "coauthor": UserFactory(),
         "moderator": UserFactory(roles=[Role.AGENT, Role.MODERATEUR]),
+        "superuser": UserFactory(roles=[Role.AGENT, Role.ADMINISTRATEUR], is_staff=True, is_superuser=True),
     }
 
 
@@ -76,7 +78,7 @@ def test_moderation_is_for_moderators_only(client_for, cast, role):
     response = client_for(cast[role]).post(reverse("innovations:moderate", args=[innovation.slug]), {"action": "publish"})
     innovation.refresh_from_db()
     assert (innovation.status == Status.PUBLISHED) == (role == "moderator")
-    if role in ("agent",):
+    if role in ("agent", "superuser"):
         assert response.status_code == 404
 
 
@@ -134,3 +136,26 @@ def test_catalogue_lists_published_only_for_everyone(client_for, cast):
         assert "Secret published" in html
         for status in set(STATES) - {Status.PUBLISHED}:
             assert f"Secret {status}" not in html
+
+
+@pytest.mark.parametrize("status", STATES)
+def test_superuser_sees_no_history_nor_versions_of_others_sheets(client_for, cast, status):
+    from innovations.models import Revision
+
+    innovation = make(cast, status)
+    revision = Revision.objects.create(innovation=innovation, author=cast["team"], status=status, data={})
+    client = client_for(cast["superuser"])
+    detail = client.get(innovation.get_absolute_url())
+    assert detail.status_code == (200 if status == Status.PUBLISHED else 404)
+    if detail.status_code == 200:
+        assert "history" not in detail.context and "revisions" not in detail.context
+        assert reverse("innovations:update", args=[innovation.slug]) not in detail.content.decode()
+    assert client.get(reverse("innovations:revision", args=[innovation.slug, revision.pk])).status_code == 404
+
+
+def test_superuser_keeps_the_admin_site(client_for, cast):
+    innovation = make(cast, Status.PUBLISHED)
+    client = client_for(cast["superuser"])
+    assert client.get(reverse("admin:innovations_innovation_changelist")).status_code == 200
+    response = client.get(reverse("admin:innovations_innovation_change", args=[innovation.pk]))
+    assert response.status_code == 200 and 'name="_save"' in response.content.decode()

@@ -1,0 +1,13 @@
+import pytest
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """committed(fn, *args) -> fn's result, after running what its transactions queued on commit
+    (account e-mails are sent once the transaction commits; a test runs inside one)."""
+
+    def run(fn, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return fn(*args, **kwargs)
+
+    return run
