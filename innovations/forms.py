@@ -242,8 +242,18 @@ class ModerationForm(DsfrForm):
     )
 
 
-# What each scaling mode means, shown under its radio button (django-dsfr renders a choice
-# label given as {"label", "help_text"} with a DSFR hint).
+class HintedLabel:
+    """A choice label with a hint: django-dsfr's radio option renders `label.label` with
+    `label.help_text` as a DSFR hint (a dict would be taken by Django for a group of choices)."""
+
+    def __init__(self, label, help_text):
+        self.label, self.help_text = label, help_text
+
+    def __str__(self):
+        return str(self.label)
+
+
+# What each scaling mode means, shown under its radio button.
 SCALING_MODE_HINTS = {
     ScalingMode.DIFFUSION: _("Vous reprenez l’innovation par vous-même, à partir de ce qui est publié "
                              "(méthode, outils, conseils), sans engagement formel avec l’équipe d’origine."),
@@ -256,8 +266,7 @@ SCALING_MODE_HINTS = {
                            "et la pilote directement."),
 }
 SCALING_MODE_HELP = _("Comment l’innovation passe de son territoire d’origine au vôtre.")
-SCALING_MODE_CHOICES = [(mode.value, {"label": mode.label, "help_text": SCALING_MODE_HINTS[mode]})
-                        for mode in ScalingMode]
+SCALING_MODE_CHOICES = [(mode.value, HintedLabel(mode.label, SCALING_MODE_HINTS[mode])) for mode in ScalingMode]
 
 MESSAGE_MAX_LENGTH = 2000
 

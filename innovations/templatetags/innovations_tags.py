@@ -54,3 +54,11 @@ def field_labels(names):
 @register.filter
 def field_label(name):
     return FIELD_LABELS.get(name, name)
+
+
+@register.simple_tag
+def fr_count(number, singular, plural):
+    """« 0 essaimage réalisé », « 1 … », « 2 essaimages réalisés »: French takes the singular
+    for 0 and 1, whatever the catalogue (an untranslated ngettext would say « 0 essaimages »)."""
+    number = number or 0
+    return f"{number}\u00a0{singular if number <= 1 else plural}"
