@@ -282,7 +282,7 @@ class ReplicationForm(OrganisationFieldsMixin, DsfrForm):
     territory = TerritoryField(label=_("Territoire où l’innovation est reprise"))
     scaling_mode = forms.ChoiceField(label=_("Mode d’essaimage"), choices=SCALING_MODE_CHOICES,
                                      help_text=SCALING_MODE_HELP, widget=forms.RadioSelect)
-    status = forms.ChoiceField(label=_("Où en êtes-vous ?"), choices=ReplicationStatus.choices,
+    status = forms.ChoiceField(label=_("Où en êtes-vous\u202f?"), choices=ReplicationStatus.choices,
                                widget=forms.RadioSelect, initial=ReplicationStatus.INTERESSE)
     adaptations = forms.CharField(label=_("Adaptations apportées"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 4}),
@@ -335,3 +335,7 @@ class ReplicationUpdateForm(DsfrModelForm):
         super().__init__(*args, **kwargs)
         self.fields["scaling_mode"].choices = SCALING_MODE_CHOICES
         self.fields["scaling_mode"].help_text = SCALING_MODE_HELP
+        self.fields["scaling_mode"].label = _("Mode d’essaimage")
+        self.fields["status"].label = _("Où en êtes-vous\u202f?")
+        self.fields["adaptations"].label = _("Adaptations apportées")
+        self.fields["adaptations"].help_text = _("Ce que vous avez changé pour votre territoire ou votre public.")
