@@ -86,3 +86,22 @@ def test_print_button_appears_with_javascript_and_the_printed_sheet_is_clean(new
     expect(page.get_by_text("Fiche de la plateforme Essaimage, en ligne")).to_be_visible()
     expect(page.get_by_role("heading", name="En bref")).to_be_visible()
     page.emulate_media(media="screen")
+
+
+def test_update_form_and_moderation_error_page_hold_together(new_visit, sheet):
+    declarer = new_visit()
+    login(declarer, sheet["declarer"].email, PASSWORD)
+    page = declarer.goto(sheet["innovation"].get_absolute_url())
+    page.locator("aside").get_by_role("link", name="Mettre à jour ma déclaration").click()
+    declarer.check()
+    expect(page.get_by_text("sans engagement formel avec l’équipe d’origine")).to_be_visible()
+    assert_nothing_overlaps_footer(page)
+
+    submitted = InnovationFactory(title="Navette solidaire", status=Status.SUBMITTED)
+    moderator = new_visit()
+    login(moderator, sheet["moderator"].email, PASSWORD)
+    page = moderator.goto(submitted.get_absolute_url())
+    page.get_by_role("button", name="Demander des modifications").click()  # no message: refused
+    moderator.check()
+    expect(page.get_by_text("Expliquez à l'équipe les modifications attendues.")).to_be_visible()
+    assert_nothing_overlaps_footer(page)
