@@ -242,11 +242,47 @@ class ModerationForm(DsfrForm):
     )
 
 
+class HintedLabel:
+    """A choice label with a hint: django-dsfr's radio option renders `label.label` with
+    `label.help_text` as a DSFR hint (a dict would be taken by Django for a group of choices)."""
+
+    def __init__(self, label, help_text):
+        self.label, self.help_text = label, help_text
+
+    def __str__(self):
+        return str(self.label)
+
+
+# What each scaling mode means, shown under its radio button.
+SCALING_MODE_HINTS = {
+    ScalingMode.DIFFUSION: _("Vous reprenez l’innovation par vous-même, à partir de ce qui est publié "
+                             "(méthode, outils, conseils), sans engagement formel avec l’équipe d’origine."),
+    ScalingMode.PARTENARIAT: _("Vous la mettez en œuvre avec l’équipe d’origine, qui vous accompagne dans le cadre "
+                               "d’un accord ou d’une convention (appui, échanges, moyens partagés)."),
+    ScalingMode.AFFILIATION: _("Vous rejoignez le réseau animé par l’équipe d’origine\u00a0: vous restez autonome "
+                               "mais suivez un cahier des charges commun (charte, marque, outils) en échange "
+                               "de son appui."),
+    ScalingMode.FILIALE: _("L’organisation d’origine ouvre elle-même une antenne sur votre territoire "
+                           "et la pilote directement."),
+}
+SCALING_MODE_HELP = _("Comment l’innovation passe de son territoire d’origine au vôtre.")
+SCALING_MODE_CHOICES = [(mode.value, HintedLabel(mode.label, SCALING_MODE_HINTS[mode])) for mode in ScalingMode]
+
+MESSAGE_MAX_LENGTH = 2000
+
+
+def message_to_team_field(help_text):
+    return forms.CharField(
+        label=_("Message à l’équipe"), required=False, max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}), help_text=help_text,
+    )
+
+
 class ReplicationForm(OrganisationFieldsMixin, DsfrForm):
-    territory = TerritoryField(label=_("Territoire où l'innovation est reprise"))
-    scaling_mode = forms.ChoiceField(label=_("Mode d'essaimage"), choices=ScalingMode.choices,
-                                     widget=forms.RadioSelect)
-    status = forms.ChoiceField(label=_("Où en êtes-vous ?"), choices=ReplicationStatus.choices,
+    territory = TerritoryField(label=_("Territoire où l’innovation est reprise"))
+    scaling_mode = forms.ChoiceField(label=_("Mode d’essaimage"), choices=SCALING_MODE_CHOICES,
+                                     help_text=SCALING_MODE_HELP, widget=forms.RadioSelect)
+    status = forms.ChoiceField(label=_("Où en êtes-vous\u202f?"), choices=ReplicationStatus.choices,
                                widget=forms.RadioSelect, initial=ReplicationStatus.INTERESSE)
     adaptations = forms.CharField(label=_("Adaptations apportées"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 4}),
@@ -257,9 +293,12 @@ class ReplicationForm(OrganisationFieldsMixin, DsfrForm):
         required=False, empty_label=_("Non : directement de l'innovation d'origine"),
         help_text=_("Indiquez-le pour retracer la filiation de l'innovation d'un territoire à l'autre."),
     )
+    message = message_to_team_field(_(
+        "Facultatif, 2\u00a0000 caractères au plus. Envoyé par e-mail à l’équipe avec votre déclaration\u00a0; "
+        "elle pourra vous répondre à votre adresse, qui n’apparaît jamais sur le site."))
 
     field_order = ["organisation_name", "organisation_kind", "organisation_siret", "territory", "scaling_mode",
-                   "status", "adaptations", "parent"]
+                   "status", "adaptations", "parent", "message"]
 
     def __init__(self, *args, user: User, innovation: Innovation, **kwargs):
         organisation = user.organisation
@@ -282,8 +321,21 @@ class ReplicationForm(OrganisationFieldsMixin, DsfrForm):
 
 
 class ReplicationUpdateForm(DsfrModelForm):
+    message = message_to_team_field(_(
+        "Facultatif, 2\u00a0000 caractères au plus. Envoyé par e-mail à l’équipe\u00a0; elle pourra vous répondre "
+        "à votre adresse, qui n’apparaît jamais sur le site."))
+
     class Meta:
         model = Replication
         fields = ["scaling_mode", "status", "adaptations"]
         widgets = {"scaling_mode": forms.RadioSelect, "status": forms.RadioSelect,
                    "adaptations": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["scaling_mode"].choices = SCALING_MODE_CHOICES
+        self.fields["scaling_mode"].help_text = SCALING_MODE_HELP
+        self.fields["scaling_mode"].label = _("Mode d’essaimage")
+        self.fields["status"].label = _("Où en êtes-vous\u202f?")
+        self.fields["adaptations"].label = _("Adaptations apportées")
+        self.fields["adaptations"].help_text = _("Ce que vous avez changé pour votre territoire ou votre public.")

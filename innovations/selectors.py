@@ -192,10 +192,16 @@ def replication_parents(innovation: Innovation):
 
 
 def replication_summary(innovation: Innovation) -> dict:
+    """Declarations by state, each number named for what it counts: `done` (réalisés),
+    `in_progress` (en cours), `interested` (intéressés, nothing started), and
+    `territories_done`, the territories where it is réalisé (the « Essaimée dans » badge)."""
     return Replication.objects.filter(innovation=innovation).aggregate(
         active=Count("pk", filter=Q(status__in=ACTIVE_REPLICATION)),
         done=Count("pk", filter=Q(status=ReplicationStatus.REALISE)),
-        territories=Count("territory", distinct=True, filter=Q(status__in=ACTIVE_REPLICATION)),
+        in_progress=Count("pk", filter=Q(status=ReplicationStatus.EN_COURS)),
+        interested=Count("pk", filter=Q(status=ReplicationStatus.INTERESSE)),
+        abandoned=Count("pk", filter=Q(status=ReplicationStatus.ABANDONNE)),
+        territories_done=Count("territory", distinct=True, filter=Q(status=ReplicationStatus.REALISE)),
     )
 
 

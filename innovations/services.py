@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from essaimage.enums import Role
 from essaimage.models import User
+from essaimage import throttle
 from essaimage.services import audit_record
 from innovations.catalogue_version import bump_version
 from innovations.enums import (
@@ -46,12 +47,16 @@ def notifications_muted():
         _muted.reset(token)
 
 
-def _notify(template: str, recipients, **context):
+def _notify(template: str, recipients, reply_to: User | None = None, **context):
+    """Queue an e-mail once the transaction commits; `reply_to`: the person the recipients may
+    answer directly (their address goes in the Reply-To header only, never on a page)."""
     if _muted.get():
         return
     emails = sorted({user.email for user in recipients if user.is_active})
     context = {key: str(value) for key, value in context.items()}  # task arguments are JSON
-    transaction.on_commit(lambda: send_notification.enqueue(template=template, recipients=emails, context=context))
+    answer_to = [reply_to.email] if reply_to is not None else []
+    transaction.on_commit(lambda: send_notification.enqueue(template=template, recipients=emails, context=context,
+                                                            reply_to=answer_to))
 
 
 EXTENSIONS = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif",
@@ -227,7 +232,7 @@ def innovation_transition(*, innovation: Innovation, action: ModerationAction | 
     audit_record(obj=locked, action=action.value, actor=by, from_state=previous, to_state=target,
                  message=message.strip())
     context = {"title": locked.title, "url": locked.get_absolute_url(), "message": message.strip(),
-               "action": action.label, "status": locked.get_status_display()}
+               "action": action.label, "action_code": action.value, "status": locked.get_status_display()}
     if action == ModerationAction.SUBMIT:
         _notify("submitted", User.objects.filter(groups__name=Role.MODERATEUR), **context)
     else:
@@ -265,9 +270,25 @@ def refresh_replication_count(innovation_id: int) -> None:
     bump_version()  # update() sends no signal; the facet index counts replicated innovations
 
 
+MESSAGES_PER_HOUR = 10  # messages one declarer may send to teams through declarations
+
+
+def _check_message_rate(by: User, message: str) -> None:
+    if message and not throttle.allow(scope="replication-message", key=str(by.pk), limit=MESSAGES_PER_HOUR,
+                                      window_seconds=3600):
+        raise ValidationError(
+            _("Vous avez envoyé beaucoup de messages en peu de temps\u00a0: réessayez dans une heure "
+              "ou enregistrez sans message."), code="rate_limited")
+
+
 @transaction.atomic
 def replication_declare(*, innovation: Innovation, by: User, organisation, territory, scaling_mode: str,
-                        status: str, adaptations: str, parent: Replication | None = None) -> Replication:
+                        status: str, adaptations: str, parent: Replication | None = None,
+                        message: str = "") -> Replication:
+    """Declare that an organisation takes up a published innovation; the team receives an
+    e-mail with the declarer's optional `message` (a reply goes to the declarer)."""
+    message = message.strip()
+    _check_message_rate(by, message)
     locked = Innovation.objects.select_for_update().get(pk=innovation.pk)
     if locked.status != Status.PUBLISHED:
         raise ValidationError(_("Seule une innovation publiée peut être essaimée."))
@@ -281,25 +302,28 @@ def replication_declare(*, innovation: Innovation, by: User, organisation, terri
             )
     except IntegrityError:
         raise ValidationError(
-            _("Vous avez déjà déclaré l'essaimage de cette innovation sur ce territoire : "
-              "mettez à jour votre déclaration depuis « Mes innovations »."),
+            _("Vous avez déjà déclaré l’essaimage de cette innovation sur ce territoire\u00a0: "
+              "mettez à jour votre déclaration."),
             code="duplicate",
         ) from None
-    audit_record(obj=replication, action="declare", actor=by, to_state=status)
+    audit_record(obj=replication, action="declare", actor=by, to_state=status, message=message)
     refresh_replication_count(locked.pk)
-    _notify("replication_declared", team_users(locked), title=locked.title, url=locked.get_absolute_url(),
-            organisation=str(organisation), territory=str(territory), status=replication.get_status_display(),
-            mode=replication.get_scaling_mode_display())
+    _notify("replication_declared", team_users(locked), reply_to=by if message else None, title=locked.title,
+            url=locked.get_absolute_url(), organisation=str(organisation), territory=str(territory),
+            status=replication.get_status_display(), mode=replication.get_scaling_mode_display(),
+            declarer=by.full_name or _("Un agent"), message=message)
     return replication
 
 
 @transaction.atomic
 def replication_update(*, replication: Replication, by: User, scaling_mode: str, status: str,
-                       adaptations: str) -> Replication:
-    """Edit a declaration; its status changes only along REPLICATION_TRANSITIONS."""
+                       adaptations: str, message: str = "") -> Replication:
+    """Edit a declaration; its status changes only along REPLICATION_TRANSITIONS. The team is
+    told of a new status, and receives the declarer's `message` if there is one."""
     locked = Replication.objects.select_for_update().get(pk=replication.pk)
     if locked.declared_by_id != by.pk:
         raise PermissionDenied
+    message = message.strip()
     if locked.innovation.status != Status.PUBLISHED:
         raise ValidationError(_("Cette innovation n'est plus publiée : la déclaration ne se modifie plus."))
     previous = locked.status
@@ -309,13 +333,17 @@ def replication_update(*, replication: Replication, by: User, scaling_mode: str,
             % {"from": locked.get_status_display(), "to": ReplicationStatus(status).label},
             code="transition",
         )
+    _check_message_rate(by, message)
     locked.scaling_mode, locked.status, locked.adaptations = scaling_mode, status, adaptations
     locked.save()
     if status != previous:
-        audit_record(obj=locked, action="status", actor=by, from_state=previous, to_state=status)
+        audit_record(obj=locked, action="status", actor=by, from_state=previous, to_state=status, message=message)
         refresh_replication_count(locked.innovation_id)
+    if status != previous or message:
         innovation = locked.innovation
-        _notify("replication_updated", team_users(innovation), title=innovation.title,
-                url=innovation.get_absolute_url(), organisation=str(locked.organisation),
-                territory=str(locked.territory), status=locked.get_status_display())
+        _notify("replication_updated", team_users(innovation), reply_to=by if message else None,
+                title=innovation.title, url=innovation.get_absolute_url(), organisation=str(locked.organisation),
+                territory=str(locked.territory), status=locked.get_status_display(),
+                status_changed="1" if status != previous else "", declarer=by.full_name or _("Un agent"),
+                message=message)
     return locked

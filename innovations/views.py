@@ -9,7 +9,7 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from essaimage.enums import Role
-from innovations import forms, revisions, selectors, services
+from innovations import forms, revisions, selectors, services, wording
 from innovations.enums import SUBMITTABLE, ModerationAction, Status
 from innovations.models import Attachment, BusinessModel, Innovation, Replication, Revision
 
@@ -46,15 +46,23 @@ def catalogue(request):
 def detail(request, slug):
     innovation = _visible_or_404(request.user, slug)
     user = request.user
+    # The visitor's own declaration (latest first, from the prefetched rows): offered for update
+    # instead of a second declaration.
+    own_replication = next((replication for replication in innovation.replications.all()
+                            if user.is_authenticated and replication.declared_by_id == user.pk), None)
+    if own_replication is not None and not user.has_perm("innovations.change_replication", own_replication):
+        own_replication = None
     context = {
         "innovation": innovation,
         "summary": selectors.replication_summary(innovation),
+        "own_replication": own_replication,
+        "sheet_url": request.build_absolute_uri(innovation.get_absolute_url()),
         "grid": getattr(innovation, "business_model", None),
         "is_team": user.has_perm("innovations.change_innovation", innovation),
         "can_submit": user.has_perm("innovations.submit_innovation", innovation)
         and innovation.status in SUBMITTABLE,
         "is_moderator": user.is_authenticated and user.has_role(Role.MODERATEUR),
-        "can_replicate": user.has_perm("innovations.add_replication", innovation),
+        "can_replicate": own_replication is None and user.has_perm("innovations.add_replication", innovation),
         "missing": services.missing_for_submission(innovation)
         if innovation.status in SUBMITTABLE else [],
     }
@@ -170,8 +178,7 @@ def moderate(request, slug):
         _flash_errors(request, error)
         return render(request, "innovations/innovation_moderate.html",
                       {"innovation": innovation, "form": form}, status=400)
-    messages.success(request, _("Décision enregistrée : « %(title)s » est maintenant %(status)s.") % {
-        "title": decided.title, "status": decided.get_status_display().lower()})
+    messages.success(request, wording.decision_done(form.cleaned_data["action"], decided.title))
     return redirect("innovations:moderation")
 
 
@@ -232,13 +239,28 @@ class ReplicationCreateView(View):
             raise Http404
         return innovation
 
+    @staticmethod
+    def to_existing_declaration(request, innovation):
+        """One declaration per agent and innovation: a second one is an update of the first."""
+        existing = (Replication.objects.filter(innovation=innovation, declared_by=request.user)
+                    .order_by("-created_at", "-pk").first())
+        if existing is None:
+            return None
+        messages.info(request, _("Vous avez déjà déclaré l’essaimage de cette innovation\u00a0: "
+                                 "mettez à jour votre déclaration ci-dessous."))
+        return redirect("innovations:replication_update", pk=existing.pk)
+
     def get(self, request, slug):
         innovation = self.setup_innovation(request, slug)
+        if existing := self.to_existing_declaration(request, innovation):
+            return existing
         return render(request, self.template_name,
                       {"innovation": innovation, "form": forms.ReplicationForm(user=request.user, innovation=innovation)})
 
     def post(self, request, slug):
         innovation = self.setup_innovation(request, slug)
+        if existing := self.to_existing_declaration(request, innovation):
+            return existing
         form = forms.ReplicationForm(request.POST, user=request.user, innovation=innovation)
         if form.is_valid():
             try:
@@ -247,12 +269,15 @@ class ReplicationCreateView(View):
                         innovation=innovation, by=request.user, organisation=form.organisation(),
                         territory=form.cleaned_data["territory"], scaling_mode=form.cleaned_data["scaling_mode"],
                         status=form.cleaned_data["status"], adaptations=form.cleaned_data["adaptations"],
-                        parent=form.cleaned_data.get("parent"),
+                        parent=form.cleaned_data.get("parent"), message=form.cleaned_data["message"],
                     )
             except ValidationError as error:
+                if error.code == "duplicate" and (existing := self.to_existing_declaration(request, innovation)):
+                    return existing
                 form.add_error(None, error)
             else:
-                messages.success(request, _("Merci ! Votre essaimage est déclaré ; l'équipe de l'innovation est prévenue."))
+                messages.success(request, _("Merci\u202f! Votre essaimage est déclaré\u00a0; "
+                                            "l’équipe de l’innovation est prévenue par e-mail."))
                 return redirect(innovation)
         return render(request, self.template_name, {"innovation": innovation, "form": form})
 
@@ -281,6 +306,6 @@ class ReplicationUpdateView(View):
             except (ValidationError, PermissionDenied) as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("Votre déclaration d'essaimage est mise à jour."))
-                return redirect("innovations:mine")
+                messages.success(request, _("Votre déclaration d’essaimage est mise à jour."))
+                return redirect(replication.innovation.get_absolute_url() + "#essaimages")
         return render(request, self.template_name, {"replication": replication, "form": form})

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from innovations import wording
 from innovations.enums import ModerationAction, ReplicationStatus, Status
 
 register = template.Library()
@@ -19,6 +20,13 @@ ACTION_LABELS = {
 @register.filter
 def action_label(action):
     return ACTION_LABELS.get(action, action)
+
+
+@register.filter
+def history_line(entry):
+    """One moderation-history entry in words: « Publiée par Camille Martin »."""
+    name = entry.actor.full_name if entry.actor_id and entry.actor else ""
+    return wording.history_line(entry.action, name)
 
 
 @register.filter
@@ -46,3 +54,11 @@ def field_labels(names):
 @register.filter
 def field_label(name):
     return FIELD_LABELS.get(name, name)
+
+
+@register.simple_tag
+def fr_count(number, singular, plural):
+    """« 0 essaimage réalisé », « 1 … », « 2 essaimages réalisés »: French takes the singular
+    for 0 and 1, whatever the catalogue (an untranslated ngettext would say « 0 essaimages »)."""
+    number = number or 0
+    return f"{number}\u00a0{singular if number <= 1 else plural}"

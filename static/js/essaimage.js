@@ -50,3 +50,14 @@
     focusErrorSummary();
   });
 })();
+
+// Innovation page (brief "page"): the « Imprimer / PDF » button exists only with JavaScript.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("button[data-print]").forEach(function (button) {
+      button.classList.remove("fr-hidden");
+      button.addEventListener("click", function () { window.print(); });
+    });
+  });
+})();

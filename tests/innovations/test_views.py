@@ -101,7 +101,10 @@ def test_replication_double_post_creates_one_declaration(client_for, other_agent
     first = client.post(reverse("innovations:replicate", args=[innovation.slug]), data)
     second = client.post(reverse("innovations:replicate", args=[innovation.slug]), data)
     assert first.status_code == 302
-    assert "déjà déclaré" in second.content.decode()
+    # The second post lands on the update form of the declaration the first one made.
+    assert second.status_code == 302
+    assert second["Location"] == reverse("innovations:replication_update", args=[Replication.objects.get().pk])
+    assert "déjà déclaré" in client.get(second["Location"]).content.decode()
     assert Replication.objects.count() == 1
 
 
@@ -112,7 +115,7 @@ def test_moderator_publishes_from_the_page(client_for, moderator, agent):
     assert response.status_code == 302
     assert Innovation.objects.get().status == Status.PUBLISHED
     queue = client.get(response["Location"]).content.decode()
-    assert f"« {innovation.title} » est maintenant publiée" in queue
+    assert f"La fiche «\u00a0{innovation.title}\u00a0» est publiée" in queue
 
 
 def test_request_changes_without_message_keeps_the_state_and_explains(client_for, moderator):
