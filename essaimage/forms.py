@@ -1,6 +1,10 @@
+import logging
+
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
+from django.core.mail import EmailMultiAlternatives
+from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
 from essaimage import services
@@ -9,7 +13,10 @@ from essaimage.fields import TerritoryField
 from essaimage.forms_base import DsfrForm, DsfrFormMixin
 from essaimage.http import client_ip
 from essaimage.models import User
+from essaimage.typography import typeset_text
 from essaimage.validators import validate_siret
+
+logger = logging.getLogger(__name__)
 
 
 class OrganisationFieldsMixin(forms.Form):
@@ -21,7 +28,7 @@ class OrganisationFieldsMixin(forms.Form):
         label=_("Type de structure"), required=False,
         choices=[("", _("Sélectionnez un type"))] + list(OrganisationKind.choices),
     )
-    organisation_siret = forms.CharField(label=_("SIRET de l'organisation"), max_length=17, required=False,
+    organisation_siret = forms.CharField(label=_("SIRET de l’organisation"), max_length=17, required=False,
                                          help_text=_("14 chiffres, sans espace."))
     territory = TerritoryField(label=_("Votre territoire"), required=False)
 
@@ -150,7 +157,19 @@ class LoginForm(DsfrFormMixin, auth_forms.AuthenticationForm):
 
 
 class PasswordResetForm(DsfrFormMixin, auth_forms.PasswordResetForm):
-    pass
+    # One word for it across the site: « e-mail » (Django's French says « Courriel »).
+    email = forms.EmailField(label=_("Adresse e-mail"), max_length=254,
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
+                  html_email_template_name=None):
+        """Django's, with the French no-break spaces of the site's pages in the text."""
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = typeset_text(loader.render_to_string(email_template_name, context))
+        try:
+            EmailMultiAlternatives(subject, body, from_email, [to_email]).send()
+        except Exception:
+            logger.exception("Échec de l’envoi de l’e-mail de réinitialisation du mot de passe (%s)", context["user"].pk)
 
 
 class SetPasswordForm(DsfrFormMixin, auth_forms.SetPasswordForm):

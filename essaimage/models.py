@@ -99,7 +99,7 @@ class UserManager(BaseUserManager):
 
     def _create_user(self, email, password, **extra):
         if not email:
-            raise ValueError("L'adresse e-mail est obligatoire.")
+            raise ValueError("L’adresse e-mail est obligatoire.")
         user = self.model(email=self.normalize_email(email).lower(), **extra)
         user.set_password(password)
         user.save(using=self._db)

@@ -41,7 +41,7 @@ class SignupView(FormView):
     def form_valid(self, form):
         user = form.save()
         login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(self.request, _("Bienvenue %(name)s, votre compte est créé.") % {"name": user.first_name})
+        messages.success(self.request, _("Bienvenue, %(name)s : votre compte est créé.") % {"name": user.first_name})
         return redirect("profile")
 
 

@@ -13,6 +13,7 @@ from essaimage.typography import NBSP, NNBSP, FrenchTypographyMiddleware, typese
 from tests.factories import UserFactory
 from tests.factories.core import territory_tree
 from tests.factories.innovations import InnovationFactory
+from tests.text import page_text as plain_text
 
 
 # --- The transformation -----------------------------------------------------------------------
@@ -145,3 +146,34 @@ def test_what_a_form_sends_back_is_kept_exactly(db, client_for):
     html = response.content.decode()
     assert 'value="Coût : élevé ; « urgent » !"' in html  # the title input's value
     assert 'id="id_problem">\nCoût : élevé ; « urgent » !</textarea>' in html  # the problem textarea
+
+
+# --- Wording: agreement, one word for e-mail, the password e-mail -----------------------------
+
+def test_home_figures_agree_with_zero_and_one(client, db):
+    html = plain_text(client.get(reverse("home")))
+    assert "0</span> innovation publiée" in html and "0</span> essaimage déclaré" in html
+    assert "0</span> territoire touché par un essaimage" in html
+    InnovationFactory()
+    InnovationFactory()
+    html = plain_text(client.get(reverse("home")))
+    assert "2</span> innovations publiées" in html and "1</span> agent inscrit" not in html
+
+
+def test_profile_says_role_for_one_role(client_for, db):
+    from essaimage.enums import Role
+
+    html = plain_text(client_for(UserFactory(roles=[Role.AGENT])).get(reverse("profile")))
+    assert "Rôle :" in html and "Rôles :" not in html
+
+
+def test_password_reset_says_e_mail_and_its_message_is_typeset(client, db):
+    from django.core import mail
+
+    page = client.get(reverse("password_reset")).content.decode()
+    assert "Adresse e-mail" in page and "Courriel" not in page
+    user = UserFactory()
+    client.post(reverse("password_reset"), {"email": user.email})
+    body = mail.outbox[0].body
+    assert f"(valable trois jours){NBSP}:" in body and f"ignorez ce message{NBSP}:" in body
+    assert "Si vous n’êtes pas à l’origine" in body and "http://testserver/compte/" in body
