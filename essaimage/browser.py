@@ -52,7 +52,7 @@ def executable_path() -> str | None:
 def ensure() -> int:
     if system_chromium() or playwright_chromium():
         return 0
-    print("Aucun Chromium système : installation de celui de Playwright...", flush=True)
+    print("Aucun Chromium système : installation de celui de Playwright…", flush=True)
     result = subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], check=False)
     if result.returncode == 0 and playwright_chromium():
         return 0

@@ -78,7 +78,7 @@ def stop() -> None:
 
     info = PostmasterInfo.read_from_pgdata(PGDATA) if PGDATA.exists() else None
     if info is None or not info.is_running():
-        print("La base embarquée n'est pas démarrée.")
+        print("La base embarquée n’est pas démarrée.")
         return
     server = _server()
     pg_ctl(["-w", "-m", "fast", "stop"], pgdata=PGDATA, user=server.system_user)

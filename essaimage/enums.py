@@ -4,11 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 class OrganisationKind(models.TextChoices):
     MINISTERE = "ministere", _("Ministère")
-    SERVICE_DECONCENTRE = "service_deconcentre", _("Service déconcentré de l'État")
-    OPERATEUR = "operateur", _("Opérateur de l'État")
+    SERVICE_DECONCENTRE = "service_deconcentre", _("Service déconcentré de l’État")
+    OPERATEUR = "operateur", _("Opérateur de l’État")
     COLLECTIVITE = "collectivite", _("Collectivité territoriale")
     ASSOCIATION = "association", _("Association ou fondation")
-    ENTREPRISE_ESS = "entreprise_ess", _("Entreprise de l'ESS")
+    ENTREPRISE_ESS = "entreprise_ess", _("Entreprise de l’ESS")
     AUTRE = "autre", _("Autre")
 
 

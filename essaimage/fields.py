@@ -43,7 +43,7 @@ class TerritoryField(forms.Field):
         kwargs.setdefault("widget", TerritoryInput(levels=self.levels))
         kwargs.setdefault(
             "help_text",
-            _("Tapez les premières lettres d'une commune, d'un département ou d'une région, "
+            _("Tapez les premières lettres d’une commune, d’un département ou d’une région, "
               "puis choisissez dans la liste."),
         )
         super().__init__(**kwargs)

@@ -24,7 +24,7 @@ class OrganisationFieldsMixin(forms.Form):
         label=_("Type de structure"), required=False,
         choices=[("", _("Sélectionnez un type"))] + list(OrganisationKind.choices),
     )
-    organisation_siret = forms.CharField(label=_("SIRET de l'organisation"), max_length=17, required=False,
+    organisation_siret = forms.CharField(label=_("SIRET de l’organisation"), max_length=17, required=False,
                                          help_text=_("14 chiffres, sans espace."))
     territory = TerritoryField(label=_("Votre territoire"), required=False)
 
@@ -164,6 +164,10 @@ class AdminLoginForm(ThrottleMessageMixin, AdminAuthenticationForm):
 
 
 class PasswordResetForm(DsfrFormMixin, auth_forms.PasswordResetForm):
+    # One word for it across the site: « e-mail » (Django's French says « Courriel »).
+    email = forms.EmailField(label=_("Adresse e-mail"), max_length=254,
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
     def save(self, *, request=None, **kwargs) -> None:
         services.password_reset_request(email=self.cleaned_data["email"], ip_address=client_ip(request))
 

@@ -100,7 +100,7 @@ class UserManager(BaseUserManager):
 
     def _create_user(self, email, password, **extra):
         if not email:
-            raise ValueError("L'adresse e-mail est obligatoire.")
+            raise ValueError("L’adresse e-mail est obligatoire.")
         user = self.model(email=normalize_email_address(email), **extra)
         user.set_password(password)
         user.save(using=self._db)

@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "essaimage.typography.FrenchTypographyMiddleware",  # last: no-break spaces in the HTML text, « : ; ! ? »
 ]
 
 ROOT_URLCONF = "essaimage.urls"

@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, Model, OuterRef, Prefetch, Q
+from django.utils.translation import gettext as _
 
 from essaimage.enums import OrganisationKind, Role
 from essaimage.models import AuditEntry, Territory
@@ -62,9 +63,7 @@ def catalogue(*, params, page_number=1) -> dict:
         filterset.is_valid()
     cleaned = filterset.form.cleaned_data
     searching = bool(search.clean(cleaned.get("q") or ""))
-    sort = params.get("tri") or (Sort.RELEVANCE if searching else Sort.NEWEST)
-    if sort not in Sort.values or (sort == Sort.RELEVANCE and not searching):
-        sort = Sort.NEWEST
+    sort = chosen_sort(params, searching)
 
     index = facet_index.get()
     matches = None
@@ -87,7 +86,65 @@ def catalogue(*, params, page_number=1) -> dict:
         page = CountedPaginator(qs, PAGE_SIZE, count=counts["total"]).get_page(page_number)
     attach_themes(page.object_list)
     return {"filterset": filterset, "page": page, "sort": sort, "searching": searching,
-            "facets": facet_labels(counts, params), "ignored_filters": ignored, "active_filters": len(active)}
+            "facets": facet_labels(counts, params, cleaned), "ignored_filters": ignored, "active_filters": len(active),
+            "removable": removable_filters(params, cleaned), "link_query": link_query(params)}
+
+
+# The catalogue form sends back the sort and the search it showed (hidden fields), so that a new
+# search typed in the box is sorted by relevance, while a sort the person changed is kept.
+SHOWN_SORT, SHOWN_QUERY = "tri_affiche", "q_affichee"
+FORM_ONLY_PARAMS = ("page", SHOWN_SORT, SHOWN_QUERY)
+
+
+def chosen_sort(params, searching: bool) -> str:
+    """The sort of the results: the one asked for, except that a changed search resets a sort the
+    person left as it was shown (the page's sort was for the previous search) to relevance.
+    A link that carries a sort without the shown values (shared, paginated) keeps its sort."""
+    default = Sort.RELEVANCE if searching else Sort.NEWEST
+    sort = params.get("tri") or default
+    if searching and SHOWN_SORT in params and sort == params.get(SHOWN_SORT):
+        if search.clean(params.get("q") or "") != search.clean(params.get(SHOWN_QUERY) or ""):
+            sort = Sort.RELEVANCE
+    if sort not in Sort.values or (sort == Sort.RELEVANCE and not searching):
+        sort = default
+    return sort
+
+
+def link_query(params, *, without: tuple[str, str] | None = None) -> str:
+    """The URL query of these parameters, without the form-only ones (page, shown values) and,
+    if given, without one value of one parameter (`(name, value)`)."""
+    query = params.copy()
+    for name in FORM_ONLY_PARAMS:
+        query.pop(name, None)
+    if without:
+        name, value = without
+        query.setlist(name, [item for item in query.getlist(name) if item != value])
+    return query.urlencode()
+
+
+def removable_filters(params, cleaned) -> list[dict]:
+    """The search and each active filter value, with its label and the URL query of the catalogue
+    without it (a link that removes exactly this one), in the order of the filters."""
+    fields = CatalogueFilter.base_filters
+    tags = []
+    if search.clean(cleaned.get("q") or ""):
+        tags.append({"name": "q", "group": _("Recherche"), "label": f"« {search.clean(cleaned['q'])} »",
+                     "query": link_query(params, without=("q", params.get("q", "")))})
+    for name in FACETS:
+        value = cleaned.get(name)
+        if not value:
+            continue
+        choices = dict(fields[name].extra.get("choices") or [])
+        for item in [value] if isinstance(value, (str, Model)) else value:
+            if isinstance(item, Territory):
+                key, label = item.code, (f"{item.code} – {item.name}" if name == "departement" else item.name)
+            elif isinstance(item, Theme):
+                key, label = item.slug, item.name
+            else:
+                key, label = str(item), str(choices.get(item, item))
+            tags.append({"name": name, "group": str(fields[name].label), "label": label,
+                         "query": link_query(params, without=(name, key))})
+    return tags
 
 
 ORDERINGS = {
@@ -132,15 +189,22 @@ def facet_counts(index, active: dict[str, list[str]], matches: int | None = None
     return counts, results
 
 
-def facet_labels(counts, params) -> dict:
+def facet_labels(counts, params, cleaned=None) -> dict:
     """(value, label, count, selected) for each facet, as the catalogue shows them."""
     chosen = {key: set(params.getlist(key)) for key in FACETS}
-    territories = Territory.objects.in_bulk([int(pk) for pk in [*counts["region"], *counts["departement"]]])
+    territories = Territory.objects.select_related("parent").in_bulk(
+        [int(pk) for pk in [*counts["region"], *counts["departement"]]])
 
     def places(facet, sort_key):
-        rows = [(territories[int(pk)].code, territories[int(pk)].name, n)
-                for pk, n in counts[facet].items() if int(pk) in territories]
-        return [(code, name, n, code in chosen[facet]) for code, name, n in sorted(rows, key=sort_key)]
+        """(code, name, count, selected, code of the parent région, for narrowing départements);
+        a chosen place that has no result with the other filters is listed too (0), selected."""
+        rows = [(territories[int(pk)], n) for pk, n in counts[facet].items() if int(pk) in territories]
+        place = (cleaned or {}).get(facet)
+        if place is not None and str(place.pk) not in counts[facet]:
+            rows.append((place, 0))
+        rows = [(place.code, place.name, n, place.parent.code if place.parent else "") for place, n in rows]
+        return [(code, name, n, code in chosen[facet], parent)
+                for code, name, n, parent in sorted(rows, key=sort_key)]
 
     def listed(facet, choices, key=lambda value: value):
         return [(value, label, counts[facet].get(key(value), 0), value in chosen[facet]) for value, label in choices]

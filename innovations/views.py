@@ -36,9 +36,7 @@ def _flash_errors(request, error: ValidationError) -> None:
 @login_not_required
 def catalogue(request):
     context = selectors.catalogue(params=request.GET, page_number=request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context["query_without_page"] = query.urlencode()
+    context["query_without_page"] = context["link_query"]
     return render(request, "innovations/innovation_list.html", context)
 
 

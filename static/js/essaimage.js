@@ -61,3 +61,30 @@
     });
   });
 })();
+
+// Catalogue (brief « catalogue »): the département list narrowed to the chosen région, without a
+// round trip. Options carry data-region; without JS the full list works (the server intersects).
+(function () {
+  "use strict";
+
+  function narrowDepartements(regionSelect) {
+    var target = document.getElementById(regionSelect.dataset.narrows);
+    if (!target) { return; }
+    var all = Array.prototype.slice.call(target.options, 1);  // the first is « Tous les départements »
+    function apply() {
+      var region = regionSelect.value;
+      var selected = target.value;
+      while (target.options.length > 1) { target.remove(1); }
+      all.forEach(function (option) {
+        if (!region || option.dataset.region === region) { target.add(option); }
+      });
+      target.value = Array.prototype.some.call(target.options, function (o) { return o.value === selected; }) ? selected : "";
+    }
+    regionSelect.addEventListener("change", apply);
+    apply();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("select[data-narrows]").forEach(narrowDepartements);
+  });
+})();

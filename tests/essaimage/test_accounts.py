@@ -8,6 +8,7 @@ from essaimage.enums import Role
 from essaimage.models import User
 from tests.factories import UserFactory
 from tests.factories.core import PASSWORD, territory_tree
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +93,7 @@ def test_signup_errors_are_french_and_keep_typed_data(client, committed):
     data = {**SIGNUP, "password2": "autre", "organisation_siret": "12345678901234", "territory": "Lile"}
     response = committed(client.post, reverse("signup"), data)
     assert response.status_code == 200
-    html = response.content.decode()
+    html = page_text(response)
     assert "Les deux mots de passe ne sont pas identiques." in html
     assert "clé de contrôle incorrecte" in html
     assert "Vouliez-vous dire : Lille (59350)" in html

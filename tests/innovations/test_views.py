@@ -9,6 +9,7 @@ from innovations.models import Attachment, Innovation, Replication
 from tests.factories import UserFactory
 from tests.factories.core import territory_tree
 from tests.factories.innovations import InnovationFactory, ReplicationFactory
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +57,7 @@ def test_submit_with_missing_parts_keeps_the_draft_and_says_what_is_missing(clie
     response = client.post(reverse("innovations:create"), form_data(summary="", action="submit"), follow=True)
     innovation = Innovation.objects.get()
     assert innovation.status == Status.DRAFT and innovation.title == "Tiers-lieux numériques en milieu rural"
-    html = response.content.decode()
+    html = page_text(response)
     assert "Pour soumettre, complétez : le résumé, au moins un thème." in html
     assert "Votre brouillon est enregistré." in html
 
@@ -65,7 +66,7 @@ def test_invalid_form_keeps_everything_typed_and_saves_nothing(client_for, agent
     data = form_data(themes=[themes["sante"].pk], **{"funding-1-share": "20", "links": "pas une adresse",
                                                      "summary": "x" * 501})
     response = client_for(agent).post(reverse("innovations:create"), data)
-    html = response.content.decode()
+    html = page_text(response)
     assert response.status_code == 200 and not Innovation.objects.exists()
     assert "Les parts du financement doivent totaliser 100 % (total actuel : 90 %)." in html
     assert "n&#x27;est pas une adresse web valide" in html or "n’est pas une adresse web valide" in html or "n'est pas une adresse web valide" in html
@@ -77,7 +78,7 @@ def test_invalid_form_keeps_everything_typed_and_saves_nothing(client_for, agent
 
 def test_unknown_coauthor_is_explained(client_for, agent, lille):
     response = client_for(agent).post(reverse("innovations:create"), form_data(coauthors="inconnu@exemple.fr"))
-    assert "Aucun compte n&#x27;existe pour : inconnu@exemple.fr" in response.content.decode()
+    assert "Aucun compte n&#x27;existe pour : inconnu@exemple.fr" in page_text(response)
 
 
 def test_double_posting_the_create_form_creates_one_innovation(client_for, agent, lille):
@@ -114,8 +115,8 @@ def test_moderator_publishes_from_the_page(client_for, moderator, agent):
     response = client.post(reverse("innovations:moderate", args=[innovation.slug]), {"action": "publish"})
     assert response.status_code == 302
     assert Innovation.objects.get().status == Status.PUBLISHED
-    queue = client.get(response["Location"]).content.decode()
-    assert f"La fiche «\u00a0{innovation.title}\u00a0» est publiée" in queue
+    queue = page_text(client.get(response["Location"]))
+    assert f"La fiche « {innovation.title} » est publiée" in queue
 
 
 def test_request_changes_without_message_keeps_the_state_and_explains(client_for, moderator):
