@@ -38,6 +38,8 @@ _RAW = re.compile(
 _MARK = re.compile(r"[«»:;!?]")
 _SPACES = frozenset(" \t\r\n\u00a0\u202f")
 _PLAIN_SPACES = frozenset(" \t\r\n")
+# No-break spaces already written as HTML entities (« «&nbsp;{{ message }}&nbsp;» »).
+_NBSP_ENTITIES = ("&nbsp;", "&#160;", "&#xa0;", "&#xA0;", "&#8239;", "&#x202f;", "&#x202F;")
 
 
 def _edits(text: str, in_text=None):
@@ -48,6 +50,10 @@ def _edits(text: str, in_text=None):
         if mark in ":;!?" and (position == 0 or text[position - 1] not in _PLAIN_SPACES):
             continue  # « 10:30 », « http:// », « &amp; », « ?page=2 », or already spaced
         if in_text is not None and not in_text(position):
+            continue
+        if mark == "«" and text.startswith(_NBSP_ENTITIES, position + 1):
+            continue
+        if mark in "»:;!?" and text.endswith(_NBSP_ENTITIES, 0, position):
             continue
         if mark == "«":
             end = position + 1

@@ -177,3 +177,9 @@ def test_password_reset_says_e_mail_and_its_message_is_typeset(client, db, commi
     body = mail.outbox[0].body
     assert f"(valable trois jours){NBSP}:" in body and f"ignorez ce message{NBSP}:" in body
     assert "Si vous n’êtes pas à l’origine" in body and "/compte/mot-de-passe/nouveau/" in body
+
+
+def test_no_break_spaces_written_as_entities_are_not_doubled():
+    from essaimage.typography import typeset_html
+
+    assert typeset_html("<p>«&nbsp;Précisez.&nbsp;» Statut&nbsp;: x</p>") == "<p>«&nbsp;Précisez.&nbsp;» Statut&nbsp;: x</p>"

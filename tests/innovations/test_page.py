@@ -212,7 +212,7 @@ def test_request_changes_message_and_history_are_natural(client_for, moderator):
     assert "est maintenant" not in html
     history = page(client_for(owner), innovation)
     assert f"Modifications demandées par {moderator.full_name}" in history
-    assert f"«&nbsp;Précisez les coûts.&nbsp;»" in history
+    assert f"«{NBSP}Précisez les coûts.{NBSP}»" in history.replace("&nbsp;", NBSP)
     assert "→" not in history
 
 
