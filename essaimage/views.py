@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -50,6 +51,20 @@ class LoginView(auth_views.LoginView):
     template_name = "essaimage/login.html"
     authentication_form = forms.LoginForm
     redirect_authenticated_user = True
+
+
+class DashboardView(TemplateView):
+    """« Mon espace »: where everyone lands after logging in (settings.LOGIN_REDIRECT_URL)."""
+
+    template_name = "essaimage/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if apps.is_installed("innovations"):
+            from innovations.dashboard import dashboard
+
+            context.update(dashboard(self.request.user))
+        return context
 
 
 class ProfileView(FormView):
