@@ -38,7 +38,9 @@ class PlatformMessageForm(MessageForm):
     name = forms.CharField(label=_("Vos prénom et nom"), max_length=NAME_MAX_LENGTH,
                            widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(label=_("Votre adresse e-mail"),
-                             help_text=_("Pour vous répondre. Format attendu : nom@domaine.fr"),
+                             help_text=_("Pour vous répondre. Format attendu : nom@domaine.fr"),
+                             error_messages={"invalid": _("Saisissez une adresse e-mail valide, par exemple "
+                                                          "nom@domaine.fr.")},
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))
 
     field_order = ["name", "email", "subject", "body"]
