@@ -22,7 +22,8 @@ class MessageForm(DsfrForm):
     body = forms.CharField(
         label=_("Votre message"), min_length=MESSAGE_MIN_LENGTH, max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Entre %(min)d et %(max)d caractères.") % {"min": MESSAGE_MIN_LENGTH, "max": MESSAGE_MAX_LENGTH},
+        help_text=_("Entre %(min)s et %(max)s caractères.") % {"min": MESSAGE_MIN_LENGTH,
+                                                                "max": f"{MESSAGE_MAX_LENGTH:,}".replace(",", "\u202f")},
     )
 
     def clean_subject(self):

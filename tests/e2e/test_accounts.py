@@ -44,6 +44,9 @@ def test_newcomer_signs_up_logs_in_and_edits_profile(visit, db):
     page.get_by_role("button", name="Se déconnecter").click()
     visit.check()
     login(visit, "aicha.diallo@lille.fr", PASSWORD)
+    expect(page).to_have_url(re.compile(r"/mon-espace/$"))  # everyone lands on « Mon espace »
+    page.get_by_role("link", name="Mon profil", exact=True).click()
+    visit.check()
     expect(page).to_have_url(re.compile(r"/compte/profil/$"))
     page.get_by_label("Nom", exact=True).fill("Diallo-Martin")
     page.get_by_role("button", name="Enregistrer mon profil").click()
