@@ -7,7 +7,7 @@ from contact.models import ContactMessage
 class ContactMessageAdmin(admin.ModelAdmin):
     """The relay's log, read-only: a message sent cannot be changed afterwards."""
 
-    list_display = ["created_at", "kind", "sender_name", "subject", "innovation", "recipient_count"]
+    list_display = ["subject", "kind", "sender_name", "innovation", "recipient_count", "created_at"]
     list_filter = ["kind", "created_at"]
     search_fields = ["sender_name", "sender_email", "subject"]
     date_hierarchy = "created_at"

@@ -48,7 +48,7 @@ def _check_limits(*, sender: Sender, recipient_emails: list[str], recipient_limi
         if not throttle.allow(scope="contact-sender", key=key, limit=settings.CONTACT_SENDER_LIMIT_PER_HOUR,
                               window_seconds=HOUR):
             raise ValidationError(
-                _("Vous avez envoyé beaucoup de messages en peu de temps : réessayez dans une heure. "
+                _("Vous avez envoyé beaucoup de messages en peu de temps : réessayez dans une heure. "
                   "Votre message n’est pas perdu, il est conservé ci-dessous."),
                 code="sender_throttled",
             )
@@ -57,7 +57,7 @@ def _check_limits(*, sender: Sender, recipient_emails: list[str], recipient_limi
         if not throttle.allow(scope="contact-sender-ip", key=sender.ip_address,
                               limit=settings.CONTACT_SENDER_LIMIT_PER_HOUR * 4, window_seconds=HOUR):
             raise ValidationError(
-                _("Beaucoup de messages sont partis de votre réseau en peu de temps : réessayez dans une heure. "
+                _("Beaucoup de messages sont partis de votre réseau en peu de temps : réessayez dans une heure. "
                   "Votre message n’est pas perdu, il est conservé ci-dessous."),
                 code="sender_throttled",
             )
@@ -65,7 +65,7 @@ def _check_limits(*, sender: Sender, recipient_emails: list[str], recipient_limi
         if not throttle.allow(scope="contact-recipient", key=_normalised(email), limit=recipient_limit,
                               window_seconds=DAY):
             raise ValidationError(
-                _("Ce destinataire a déjà reçu beaucoup de messages aujourd’hui : réessayez demain. "
+                _("Ce destinataire a déjà reçu beaucoup de messages aujourd’hui : réessayez demain. "
                   "Votre message n’est pas perdu, il est conservé ci-dessous."),
                 code="recipient_throttled",
             )

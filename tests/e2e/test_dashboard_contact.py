@@ -7,6 +7,7 @@ import re
 from django.core import mail
 from playwright.sync_api import expect
 
+from contact import services as contact_services
 from essaimage.enums import Role
 from innovations import services
 from innovations.enums import Status
@@ -58,6 +59,9 @@ def seed():
     ReplicationFactory(innovation=published)
     ReplicationFactory(declared_by=agent)
     InnovationFactory(title="Tiers-lieu rural", status=Status.SUBMITTED)
+    contact_services.contact_team(innovation=published, sender=contact_services.Sender.from_user(moderator),
+                                  subject="Une question sur le réemploi",
+                                  body="Pouvez-vous nous envoyer votre convention ?")
     return agent, published
 
 
@@ -72,7 +76,12 @@ def test_everyone_lands_on_mon_espace(new_visit, db):
         expect(visit.page.get_by_role("heading", level=1)).to_have_text("Mon espace")
         expect(visit.page.get_by_text(expected).first).to_be_visible()
         at_each_width(visit, "/mon-espace/", "mon-espace-" + email.split("@")[0])
-    expect(visit.page.get_by_role("link", name="Accueil de l’administration")).to_be_visible()
+    # The administrator follows the link to the relay's log, then opens one message.
+    visit.page.get_by_role("link", name="Messages de contact").click()
+    visit.check()
+    visit.page.get_by_role("link", name=re.compile("Une question sur le réemploi")).click()
+    visit.check()
+    expect(visit.page.get_by_text("Pouvez-vous nous envoyer votre convention ?")).to_be_visible()
 
 
 def test_moderator_message_is_on_the_agents_dashboard(new_visit, db):
