@@ -1,6 +1,7 @@
 import re
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contact.enums import MESSAGE_MAX_LENGTH, MESSAGE_MIN_LENGTH, NAME_MAX_LENGTH, SUBJECT_MAX_LENGTH
@@ -22,8 +23,8 @@ class MessageForm(DsfrForm):
     body = forms.CharField(
         label=_("Votre message"), min_length=MESSAGE_MIN_LENGTH, max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Entre %(min)s et %(max)s caractères.") % {"min": MESSAGE_MIN_LENGTH,
-                                                                "max": f"{MESSAGE_MAX_LENGTH:,}".replace(",", "\u202f")},
+        help_text=format_lazy(_("Entre {min} et {max} caractères."), min=MESSAGE_MIN_LENGTH,
+                              max=f"{MESSAGE_MAX_LENGTH:,}".replace(",", "\u202f")),
     )
 
     def clean_subject(self):

@@ -127,7 +127,8 @@ def test_headers_cannot_be_injected(client_for, client, cast, django_capture_on_
     response = client.post(reverse("contact:platform"), {
         "subject": "Bonjour", "body": "Un message tout à fait normal.", "name": "A",
         "email": "a@exemple.fr\r\nBcc: victime@exemple.org"})
-    assert response.status_code == 200 and "Saisissez une adresse e-mail valide, par exemple nom@domaine.fr." in response.content.decode()
+    assert response.status_code == 200
+    assert "Saisissez une adresse e-mail valide, par exemple nom@domaine.fr." in response.content.decode()
 
 
 def test_the_moderators_message_on_the_dashboard_is_inert(client_for, cast):

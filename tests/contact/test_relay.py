@@ -7,7 +7,6 @@ from django.urls import reverse
 from contact import services
 from contact.enums import ContactKind
 from contact.models import ContactMessage
-from essaimage.enums import Role
 from innovations.enums import Status
 from tests.factories import UserFactory
 from tests.factories.innovations import InnovationFactory, ReplicationFactory
