@@ -3,7 +3,7 @@
 import rules
 
 from innovations.enums import Status
-from innovations.rules import is_team_member
+from innovations.rules import is_published, is_team_member
 
 
 @rules.predicate
