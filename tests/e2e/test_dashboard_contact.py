@@ -100,7 +100,11 @@ def test_an_agent_contacts_a_team_then_the_platform(new_visit, db):
     visit = new_visit()
     login(visit, "ines@exemple.gouv.fr", PASSWORD)
     page = visit.goto(published.get_absolute_url())
-    page.get_by_role("link", name="Contacter l’équipe").click()
+    # By keyboard: until the sidebar layout fix (issue 7, point 2) lands, the footer may cover the
+    # bottom of the sidebar for a mouse.
+    page.get_by_role("link", name="Contacter l’équipe").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/contact/innovations/"))
     visit.check()
     # A mistake first: the message is too short; the subject is kept.
     page.get_by_label("Objet").fill("Reprendre le défi à Bordeaux")
