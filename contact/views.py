@@ -16,18 +16,17 @@ TEMPLATE = "contact/message_form.html"
 
 def _send(request, form, send, context, success_url):
     """Validate, relay, confirm; on any refusal, render the form again with what was typed."""
-    status = 200
+    status, refusal = 200, None
     if form.is_valid():
         try:
             send(subject=form.cleaned_data["subject"], body=form.cleaned_data["body"])
-        except ValidationError as error:
-            form.add_error(None, error)
-            status = 429
+        except ValidationError as error:  # a limit reached: nothing to correct, the text stays in the form
+            refusal, status = " ".join(error.messages), 429
         else:
             messages.success(request, _("Votre message est envoyé. La réponse vous parviendra directement "
                                         "dans votre messagerie."))
             return redirect(success_url)
-    return render(request, TEMPLATE, {**context, "form": form}, status=status)
+    return render(request, TEMPLATE, {**context, "form": form, "refusal": refusal}, status=status)
 
 
 @login_not_required

@@ -39,6 +39,7 @@ def test_a_sender_is_limited_per_hour_and_keeps_the_typed_text(client_for, agent
     assert response.status_code == 429
     assert "Vous avez envoyé beaucoup de messages en peu de temps" in html
     assert "Votre message n’est pas perdu" in html
+    assert "Votre message n’est pas parti" in html and "Le formulaire contient des erreurs" not in html
     assert 'value="Une question précise"' in html and "Combien de médiateurs faut-il pour démarrer ?</textarea>" in html
     assert len(mail.outbox) == 2 and ContactMessage.objects.count() == 2
 

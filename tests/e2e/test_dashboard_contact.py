@@ -125,7 +125,8 @@ def test_an_agent_contacts_a_team_then_the_platform(new_visit, db):
     at_each_width(visit, "/contact/", "contact-plateforme-connecte")
 
 
-def test_a_visitor_writes_to_the_platform(visit, db):
+def test_a_visitor_writes_to_the_platform(visit, db, settings):
+    settings.CONTACT_SENDER_LIMIT_PER_HOUR = 1
     page = visit.goto("/")
     page.locator("footer").get_by_role("link", name="Nous contacter").click()
     visit.check()
@@ -138,3 +139,16 @@ def test_a_visitor_writes_to_the_platform(visit, db):
     visit.check()
     expect(page.get_by_text("Votre message est envoyé.")).to_be_visible()
     assert mail.outbox[-1].reply_to == ["lea@exemple.fr"]
+
+    # A second message within the hour is refused, with what was typed kept.
+    page = visit.goto("/contact/")
+    page.get_by_label("Vos prénom et nom").fill("Léa Fontaine")
+    page.get_by_label("Votre adresse e-mail").fill("lea@exemple.fr")
+    page.get_by_label("Objet").fill("Une autre question")
+    page.get_by_label("Votre message").fill("Et pour ajouter une collègue à notre équipe ?")
+    page.get_by_role("button", name="Envoyer le message").click()
+    visit.check()
+    expect(page.get_by_role("heading", name="Votre message n’est pas parti")).to_be_visible()
+    expect(page.get_by_label("Votre message")).to_have_value("Et pour ajouter une collègue à notre équipe ?")
+    shoot(visit, "contact-refuse")
+    assert len(mail.outbox) == 1
