@@ -118,5 +118,5 @@ def contact_declarer(*, replication: Replication, sender: Sender, subject: str, 
                   subject=subject, body=body, recipient_limit=settings.CONTACT_RECIPIENT_LIMIT_PER_DAY,
                   recipient=replication.declared_by, innovation=innovation, replication=replication,
                   context={"title": innovation.title, "url": innovation.get_absolute_url(),
-                           "territory": str(replication.territory),
+                           "territory": replication.territory.name,
                            "organisation_declared": replication.organisation.name})
