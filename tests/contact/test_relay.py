@@ -190,3 +190,16 @@ def test_message_length_is_bounded(client_for, agent, team):
     response = client_for(agent).post(reverse("contact:team", args=[innovation.slug]),
                                       {"subject": "Bonjour", "body": "a" * 5001})
     assert "au plus 5000 caractères" in response.content.decode() and not ContactMessage.objects.exists()
+
+
+def test_the_log_is_read_only_in_the_admin(admin_client, agent, team):
+    innovation, *_ = team
+    logged = services.contact_team(innovation=innovation, sender=services.Sender.from_user(agent), **MESSAGE)
+    assert admin_client.get(reverse("admin:contact_contactmessage_add")).status_code == 403
+    response = admin_client.post(reverse("admin:contact_contactmessage_change", args=[logged.pk]),
+                                 {"subject": "Autre objet", "body": "Réécrit après coup."})
+    assert response.status_code == 403
+    logged.refresh_from_db()
+    assert logged.subject == MESSAGE["subject"]
+    assert MESSAGE["body"] in admin_client.get(
+        reverse("admin:contact_contactmessage_change", args=[logged.pk])).content.decode()

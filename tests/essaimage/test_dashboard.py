@@ -143,3 +143,8 @@ def test_query_count_does_not_grow_with_items(client_for, role):
     many = count_queries(client_for(many_user), reverse("dashboard"))
     assert one == many, (one, many)
     assert many <= 12
+
+
+def test_the_menu_marks_mon_espace_as_the_current_page(client_for, agent):
+    html = page(client_for, agent)
+    assert 'href="/mon-espace/" aria-current="page">Mon espace</a>' in html
