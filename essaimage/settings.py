@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "grants",
     "sponsors",
     "evaluations",
+    "contact",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -135,7 +136,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "profile"
+LOGIN_REDIRECT_URL = "dashboard"  # « Mon espace »
 LOGOUT_REDIRECT_URL = "home"
 # Log-in throttling (essaimage.backends): per window, at most LOGIN_MAX_FAILURES attempts per
 # account (a successful one clears it, so does a password reset) and LOGIN_MAX_FAILURES_PER_IP
@@ -179,6 +180,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 # E-mail: printed on the console in development; SMTP when EMAIL_HOST is set and in production.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Essaimage <ne-pas-repondre@essaimage.beta.gouv.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Contact relay (contact app): where the platform's contact page writes, and its limits.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "") or DEFAULT_FROM_EMAIL
+CONTACT_SENDER_LIMIT_PER_HOUR = int(os.environ.get("CONTACT_SENDER_LIMIT_PER_HOUR", "5"))
+CONTACT_RECIPIENT_LIMIT_PER_DAY = int(os.environ.get("CONTACT_RECIPIENT_LIMIT_PER_DAY", "10"))
+CONTACT_PLATFORM_LIMIT_PER_DAY = int(os.environ.get("CONTACT_PLATFORM_LIMIT_PER_DAY", "200"))
 if os.environ.get("EMAIL_HOST") or PRODUCTION:
     MAILERS = {
         "default": {

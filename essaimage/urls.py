@@ -26,6 +26,7 @@ urlpatterns = [
     path("compte/connexion/", views.LoginView.as_view(), name="login"),
     path("compte/deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("compte/profil/", views.ProfileView.as_view(), name="profile"),
+    path("mon-espace/", views.DashboardView.as_view(), name="dashboard"),
     path(
         "compte/mot-de-passe/oubli/",
         public(auth_views.PasswordResetView.as_view(
@@ -52,6 +53,7 @@ urlpatterns = [
     ),
     path("territoires/suggestions/", views.territory_suggestions, name="territory_suggestions"),
     path("innovations/", include("innovations.urls")),
+    path("contact/", include("contact.urls")),
     path("admin/", admin.site.urls),
     path("favicon.ico", views.favicon),
 ]

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -114,6 +115,20 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         messages.success(self.request, _("Votre mot de passe est modifié et vous êtes connecté."))
         return response
+
+
+class DashboardView(TemplateView):
+    """« Mon espace »: where everyone lands after logging in (settings.LOGIN_REDIRECT_URL)."""
+
+    template_name = "essaimage/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if apps.is_installed("innovations"):
+            from innovations.dashboard import dashboard
+
+            context.update(dashboard(self.request.user))
+        return context
 
 
 class ProfileView(FormView):

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ContactConfig(AppConfig):
+    """The contact relay: messages to the platform, to an innovation's team or to a declarer,
+    sent by e-mail without ever showing the recipient's address."""
+
+    name = "contact"
+    verbose_name = "Messages de contact"

@@ -1,0 +1,95 @@
+"""What « Mon espace » shows of the catalogue: what needs the user now, then their innovations
+and declarations. Each part is one bounded query, whatever the number of rows."""
+
+from datetime import timedelta
+
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from essaimage.enums import Role
+from essaimage.models import AuditEntry
+from innovations.enums import ACTIVE_REPLICATION, ModerationAction, Status
+from innovations.models import Innovation, Replication
+
+RECENT_DAYS = 30
+SHOWN = 10  # rows per list; the full lists are on « Mes innovations » and the moderation queue
+
+# DSFR badge modifier of each status (no comparison of status strings in templates).
+STATUS_BADGES = {
+    Status.DRAFT: "",
+    Status.SUBMITTED: "fr-badge--info",
+    Status.CHANGES_REQUESTED: "fr-badge--warning",
+    Status.PUBLISHED: "fr-badge--success",
+    Status.ARCHIVED: "fr-badge--purple-glycine",
+}
+
+
+def _latest_change_request(field: str):
+    """The newest « request changes » entry of the audit trail for the outer innovation."""
+    entries = AuditEntry.objects.filter(
+        content_type__app_label="innovations", content_type__model="innovation",
+        object_id=OuterRef("pk"), action=ModerationAction.REQUEST_CHANGES,
+    ).order_by("-created_at", "-id")
+    return Subquery(entries.values(field)[:1])
+
+
+def sheets_to_correct(user) -> list[Innovation]:
+    """The user's sheets sent back by the moderation, each with the moderator's newest message."""
+    return list(
+        Innovation.objects.filter(members__user=user, status=Status.CHANGES_REQUESTED)
+        .annotate(moderator_message=_latest_change_request("message"),
+                  changes_requested_at=_latest_change_request("created_at"))
+        .order_by("-updated_at", "-pk")[:SHOWN]
+    )
+
+
+def moderation_waiting() -> dict:
+    """For a moderator: how many sheets await moderation, and the oldest ones."""
+    waiting = Innovation.objects.filter(status=Status.SUBMITTED)
+    return {
+        "count": waiting.count(),
+        "oldest": list(waiting.select_related("organisation").order_by("submitted_at", "updated_at", "pk")[:5]),
+    }
+
+
+def declarations_received(user, days: int = RECENT_DAYS) -> list[Replication]:
+    """Replications declared on the user's innovations in the last `days` days, newest first."""
+    since = timezone.now() - timedelta(days=days)
+    return list(
+        Replication.objects.filter(innovation__members__user=user, created_at__gte=since)
+        .select_related("innovation", "organisation", "territory", "declared_by")
+        .order_by("-created_at", "-pk")[:SHOWN]
+    )
+
+
+def my_innovations(user) -> dict:
+    innovations = list(
+        Innovation.objects.filter(members__user=user)
+        .annotate(active_replications=Count("replications", filter=Q(replications__status__in=ACTIVE_REPLICATION)))
+        .order_by("-updated_at", "-pk")[:SHOWN + 1]
+    )
+    for innovation in innovations:
+        innovation.badge_class = STATUS_BADGES.get(innovation.status, "")
+    return {"rows": innovations[:SHOWN], "more": len(innovations) > SHOWN}
+
+
+def my_declarations(user) -> dict:
+    declarations = list(
+        Replication.objects.filter(declared_by=user)
+        .select_related("innovation", "organisation", "territory")
+        .order_by("-created_at", "-pk")[:SHOWN + 1]
+    )
+    return {"rows": declarations[:SHOWN], "more": len(declarations) > SHOWN}
+
+
+def dashboard(user) -> dict:
+    context = {
+        "to_correct": sheets_to_correct(user),
+        "received": declarations_received(user),
+        "innovations": my_innovations(user),
+        "declarations": my_declarations(user),
+        "recent_days": RECENT_DAYS,
+    }
+    if user.has_role(Role.MODERATEUR):
+        context["moderation"] = moderation_waiting()
+    return context
