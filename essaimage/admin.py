@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group
@@ -26,6 +27,24 @@ def role_label(group: Group) -> str:
         return group.name
 
 
+class LabelledAutocompleteSelect(AutocompleteSelect):
+    """Select2 names its combobox after the chosen item; with none chosen the name was empty
+    (axe `aria-input-field-name`): show the field's label as the placeholder instead."""
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        attrs = super().build_attrs(base_attrs, extra_attrs)
+        attrs["data-placeholder"] = _("%(label)s : à choisir") % {"label": capfirst(self.field.verbose_name)}
+        return attrs
+
+
+class AutocompleteLabelMixin:
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = LabelledAutocompleteSelect(db_field, self.admin_site,
+                                                          using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 class LabelledInlineFormSet(forms.BaseInlineFormSet):
     """Tabular inlines show column headers, not labels: give every control of a row an
     accessible name (« Rôle », « Supprimer ») so that screen readers and axe find one."""
@@ -38,7 +57,7 @@ class LabelledInlineFormSet(forms.BaseInlineFormSet):
                 field.widget.attrs.setdefault("aria-label", str(capfirst(label)))
 
 
-class LabelledTabularInline(admin.TabularInline):
+class LabelledTabularInline(AutocompleteLabelMixin, admin.TabularInline):
     formset = LabelledInlineFormSet
 
 
@@ -50,7 +69,7 @@ class RoleChoiceField(forms.ModelMultipleChoiceField):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AutocompleteLabelMixin, BaseUserAdmin):
     ordering = ["last_name", "first_name"]
     list_display = ["email", "first_name", "last_name", "organisation", "roles", "is_active", "is_staff"]
     list_filter = ["is_active", "is_staff", "is_superuser", ("groups", admin.RelatedOnlyFieldListFilter)]
@@ -102,7 +121,7 @@ class GroupAdmin(BaseGroupAdmin):
 # --- Reference data -------------------------------------------------------------------------
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AutocompleteLabelMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "siret", "territory", "created_at"]
     list_filter = ["kind"]
     search_fields = ["name", "siret"]

@@ -6,7 +6,7 @@ from django.db.models import BooleanField, F, Func, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from essaimage.admin import LabelledTabularInline
+from essaimage.admin import AutocompleteLabelMixin, LabelledTabularInline
 from innovations import services
 from innovations.enums import ModerationAction
 from innovations.models import Attachment, BusinessModel, FundingSource, Innovation, Replication, TeamMember, Theme
@@ -110,7 +110,7 @@ class InArray(Func):
 
 
 @admin.register(Innovation)
-class InnovationAdmin(admin.ModelAdmin):
+class InnovationAdmin(AutocompleteLabelMixin, admin.ModelAdmin):
     form = InnovationAdminForm
     list_display = ["title", "status", "stage", "theme_names", "organisation", "territory", "replication_count",
                     "published_at"]
@@ -153,7 +153,7 @@ class FundingSourceInline(LabelledTabularInline):
 
 
 @admin.register(BusinessModel)
-class BusinessModelAdmin(admin.ModelAdmin):
+class BusinessModelAdmin(AutocompleteLabelMixin, admin.ModelAdmin):
     list_display = ["innovation", "completeness_display"]
     search_fields = ["innovation__title"]
     autocomplete_fields = ["innovation"]
