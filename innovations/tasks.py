@@ -11,6 +11,8 @@ def send_notification(*, template: str, recipients: list[str], context: dict) ->
     if not recipients:
         return 0
     context = {**context, "site_url": settings.SITE_URL, "site_name": settings.SITE_NAME}
-    subject = " ".join(render_to_string(f"innovations/emails/{template}_subject.txt", context).split())
+    # One line, keeping the non-breaking spaces of French typography (str.split() would drop them).
+    lines = render_to_string(f"innovations/emails/{template}_subject.txt", context).splitlines()
+    subject = " ".join(" ".join(line.split(" ")).strip() for line in lines if line.strip())
     body = render_to_string(f"innovations/emails/{template}.txt", context)
     return send_mail(subject, body, None, recipients)
