@@ -27,6 +27,13 @@ def role_label(group: Group) -> str:
         return group.name
 
 
+class AdminCheckboxes(forms.CheckboxSelectMultiple):
+    """Django's own checkbox list (django-dsfr's, meant for the site, breaks the admin layout)."""
+
+    template_name = "admin/widgets/checkbox_select.html"
+    option_template_name = "admin/widgets/checkbox_option.html"
+
+
 class LabelledAutocompleteSelect(AutocompleteSelect):
     """Select2 names its combobox after the chosen item; with none chosen the name was empty
     (axe `aria-input-field-name`): show the field's label as the placeholder instead."""
@@ -95,7 +102,7 @@ class UserAdmin(AutocompleteLabelMixin, BaseUserAdmin):
         if db_field.name == "groups":
             return RoleChoiceField(
                 queryset=Group.objects.order_by("name"), required=False, label=_("Rôles"),
-                widget=forms.CheckboxSelectMultiple,
+                widget=AdminCheckboxes,
                 help_text=_("Chaque rôle donne accès aux écrans correspondants du site."),
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -227,7 +227,7 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id", "created_at"])]
 
     def __str__(self):
-        return _("Changement d’état du %(date)s") % {
+        return _("Entrée du journal du %(date)s") % {
             "date": timezone.localtime(self.created_at).strftime("%d/%m/%Y à %H:%M")}
 
     def save(self, *args, **kwargs):

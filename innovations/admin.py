@@ -6,7 +6,7 @@ from django.db.models import BooleanField, F, Func, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from essaimage.admin import AutocompleteLabelMixin, LabelledTabularInline
+from essaimage.admin import AdminCheckboxes, AutocompleteLabelMixin, LabelledTabularInline
 from innovations import services
 from innovations.enums import ModerationAction
 from innovations.models import Attachment, BusinessModel, FundingSource, Innovation, Replication, TeamMember, Theme
@@ -29,7 +29,6 @@ def file_summary(content_type: str, size: int) -> str:
 @admin.register(Theme)
 class ThemeAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "position"]
-    list_editable = ["position"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -81,7 +80,7 @@ class InnovationAdminForm(forms.ModelForm):
     """Themes are stored as a list of ids: pick them by name."""
 
     theme_ids = ThemeChoiceField(queryset=Theme.objects.all(), required=False, label=_("Thèmes"),
-                                 widget=forms.CheckboxSelectMultiple)
+                                 widget=AdminCheckboxes)
 
     class Meta:
         model = Innovation
