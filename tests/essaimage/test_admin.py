@@ -231,3 +231,20 @@ def test_admin_screens_answer_to_staff_only(client, agent, moderator):
         client.force_login(user)
         response = client.get(entry_url)
         assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+FRENCH_AS_IS = {"organisation", "action", "message", "innovation", "adaptations"}  # names already French
+
+
+def test_every_field_and_model_of_the_project_has_a_french_name_and_a_readable_str():
+    from django.apps import apps
+    from django.db import models
+
+    for app in ("essaimage", "innovations"):
+        for model in apps.get_app_config(app).get_models():
+            assert model.__str__ is not models.Model.__str__, f"{model.__name__} would show « object (…) »"
+            assert "verbose_name" in model._meta.original_attrs, model
+            for field in model._meta.get_fields():
+                if not field.concrete or field.auto_created or field.name in FRENCH_AS_IS:
+                    continue
+                assert str(field.verbose_name) != field.name.replace("_", " "), f"{model.__name__}.{field.name}"
