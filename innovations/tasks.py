@@ -1,5 +1,7 @@
 """E-mail notifications, sent as Django tasks once the transaction that caused them commits."""
 
+import re
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.tasks import task
@@ -13,6 +15,6 @@ def send_notification(*, template: str, recipients: list[str], context: dict) ->
     context = {**context, "site_url": settings.SITE_URL, "site_name": settings.SITE_NAME}
     # One line, keeping the non-breaking spaces of French typography (str.split() would drop them).
     lines = render_to_string(f"innovations/emails/{template}_subject.txt", context).splitlines()
-    subject = " ".join(" ".join(line.split(" ")).strip() for line in lines if line.strip())
+    subject = " ".join(re.sub(r"[ \t]+", " ", line).strip() for line in lines if line.strip())
     body = render_to_string(f"innovations/emails/{template}.txt", context)
     return send_mail(subject, body, None, recipients)
