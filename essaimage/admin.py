@@ -40,7 +40,7 @@ class LabelledAutocompleteSelect(AutocompleteSelect):
 
     def build_attrs(self, base_attrs, extra_attrs=None):
         attrs = super().build_attrs(base_attrs, extra_attrs)
-        attrs["data-placeholder"] = _("%(label)s : à choisir") % {"label": capfirst(self.field.verbose_name)}
+        attrs["data-placeholder"] = _("%(label)s : à choisir") % {"label": capfirst(self.field.verbose_name)}
         return attrs
 
 
@@ -247,7 +247,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
     def object_link(self, obj):
         target = getattr(obj, "target", None)
         if target is None:
-            return _("%(kind)s n° %(id)s (supprimé)") % {"kind": content_type_name(obj.content_type_id),
+            return _("%(kind)s n° %(id)s (supprimé)") % {"kind": content_type_name(obj.content_type_id),
                                                          "id": obj.object_id}
         try:
             url = reverse(f"admin:{target._meta.app_label}_{target._meta.model_name}_change", args=[target.pk])

@@ -62,7 +62,7 @@ def _moderation_action(action: ModerationAction):
                 done += 1
             except (ValidationError, PermissionDenied) as error:
                 reason = " ".join(getattr(error, "messages", [])) or _("action réservée aux modérateurs.")
-                modeladmin.message_user(request, f"« {innovation} »\u00a0: {reason}", messages.WARNING)
+                modeladmin.message_user(request, f"«\u00a0{innovation}\u00a0»\u00a0: {reason}", messages.WARNING)
         modeladmin.message_user(request, ngettext("%(n)d innovation traitée.", "%(n)d innovations traitées.",
                                                   done) % {"n": done})
 

@@ -192,7 +192,7 @@ class BusinessModel(models.Model):
         verbose_name_plural = _("grilles du modèle économique")
 
     def __str__(self):
-        return _("Modèle économique de « %(title)s »") % {"title": self.innovation}
+        return _("Modèle économique de « %(title)s »") % {"title": self.innovation}
 
     def completeness(self, funding_total=None) -> dict:
         """Parts filled out of all parts (the funding mix counts as one part when it totals 100 %)."""
