@@ -248,3 +248,20 @@ def test_every_field_and_model_of_the_project_has_a_french_name_and_a_readable_s
                 if not field.concrete or field.auto_created or field.name in FRENCH_AS_IS:
                     continue
                 assert str(field.verbose_name) != field.name.replace("_", " "), f"{model.__name__}.{field.name}"
+
+
+def test_audit_labels_come_from_the_app_enums_and_fall_back_to_the_code():
+    from django.contrib.contenttypes.models import ContentType
+
+    from essaimage.admin_labels import action_label, content_type_name, state_label
+    from innovations.models import Replication
+
+    innovation_type = ContentType.objects.get_for_model(Innovation).pk
+    replication_type = ContentType.objects.get_for_model(Replication).pk
+    assert action_label(innovation_type, "request_changes") == "Demander des modifications"
+    assert state_label(innovation_type, "changes_requested") == "Modifications demandées"
+    assert action_label(replication_type, "declare") == "Déclaration"
+    assert state_label(replication_type, "en_cours") == "En cours"
+    assert action_label(innovation_type, "unknown_code") == "unknown_code"
+    assert state_label(innovation_type, "") == ""
+    assert content_type_name(replication_type) == "Essaimage"
