@@ -29,7 +29,7 @@ class Territory(models.Model):
     level = models.CharField(_("niveau"), max_length=12, choices=TerritoryLevel.choices)
     code = models.CharField(_("code INSEE"), max_length=5)
     name = models.CharField(_("nom"), max_length=120)
-    search_name = models.CharField(max_length=120, editable=False)
+    search_name = models.CharField(_("nom simplifié pour la recherche"), max_length=120, editable=False)
     parent = models.ForeignKey(
         "self", verbose_name=_("territoire parent"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="children",
@@ -76,7 +76,7 @@ class Organisation(models.Model):
         Territory, verbose_name=_("territoire"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="organisations",
     )
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_at = models.DateTimeField(_("créée le"), default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("organisation")
@@ -137,7 +137,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         Territory, verbose_name=_("territoire"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
-    is_staff = models.BooleanField(_("accès à l'administration technique"), default=False)
+    is_staff = models.BooleanField(_("accès à l’administration technique"), default=False)
     is_active = models.BooleanField(_("actif"), default=True)
     date_joined = models.DateTimeField(_("inscrit le"), default=timezone.now)
     # None while a sign-up waits for its confirmation link (the account is then inactive).
@@ -216,12 +216,15 @@ class RateCounter(models.Model):
                                                name="ratecounter_one_per_window")]
         indexes = [models.Index(fields=["window_start"])]
 
+    def __str__(self):
+        return f"{self.scope} ({self.count})"
+
 
 class AuditEntry(models.Model):
     """Append-only trail of status changes: who changed what, from which state to which, when."""
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(ContentType, verbose_name=_("type d’objet"), on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField(_("identifiant de l’objet"))
     action = models.CharField(_("action"), max_length=60)
     from_state = models.CharField(_("état précédent"), max_length=40, blank=True)
     to_state = models.CharField(_("nouvel état"), max_length=40, blank=True)
@@ -234,9 +237,13 @@ class AuditEntry(models.Model):
 
     class Meta:
         verbose_name = _("entrée du journal")
-        verbose_name_plural = _("journal des changements d'état")
+        verbose_name_plural = _("journal des changements d’état")
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["content_type", "object_id", "created_at"])]
+
+    def __str__(self):
+        return _("Entrée du journal du %(date)s") % {
+            "date": timezone.localtime(self.created_at).strftime("%d/%m/%Y à %H:%M")}
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

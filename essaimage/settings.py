@@ -238,6 +238,16 @@ CRISPY_TEMPLATE_PACK = "dsfr_crispy"
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 SITE_NAME = "Essaimage"
+
+# --- Legal notice (mentions légales): publisher and host, per deployment ---------------------
+LEGAL_PUBLISHER = os.environ.get("LEGAL_PUBLISHER") or "Direction interministérielle de la transformation publique (DITP)"
+LEGAL_PUBLISHER_ADDRESS = os.environ.get("LEGAL_PUBLISHER_ADDRESS") or "20 avenue de Ségur, 75007 Paris"
+LEGAL_PUBLICATION_DIRECTOR = (os.environ.get("LEGAL_PUBLICATION_DIRECTOR")
+                              or "Le directeur interministériel de la transformation publique")
+# With no host configured, the publisher hosts the service itself.
+HOST_NAME = os.environ.get("HOST_NAME") or LEGAL_PUBLISHER
+HOST_ADDRESS = os.environ.get("HOST_ADDRESS") or (LEGAL_PUBLISHER_ADDRESS if HOST_NAME == LEGAL_PUBLISHER else "")
+HOST_PHONE = os.environ.get("HOST_PHONE", "")
 # Each process keeps its facet index of the catalogue (innovations.facet_index) for the current
 # catalogue version, at most this many seconds (0: rebuilt at every request).
 CATALOGUE_INDEX_SECONDS = int(os.environ.get("CATALOGUE_INDEX_SECONDS", "600"))

@@ -17,9 +17,9 @@ from innovations.enums import ReplicationStatus, ScalingMode, Stage, Status, Tea
 
 
 class Theme(models.Model):
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(_("identifiant dans les adresses"), unique=True)
     name = models.CharField(_("nom"), max_length=80, unique=True)
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(_("ordre d’affichage"), default=0)
 
     class Meta:
         verbose_name = _("thème")
@@ -31,7 +31,7 @@ class Theme(models.Model):
 
 
 class Innovation(models.Model):
-    slug = models.SlugField(max_length=90, unique=True)
+    slug = models.SlugField(_("identifiant dans l’adresse"), max_length=90, unique=True)
     title = models.CharField(_("titre"), max_length=160)
     summary = models.TextField(_("résumé"), max_length=500, blank=True)
     # Ids of Theme rows (the taxonomy is reference data): one column, so that the catalogue's
@@ -42,12 +42,12 @@ class Innovation(models.Model):
     problem = models.TextField(_("problème traité"), blank=True)
     solution = models.TextField(_("solution mise en œuvre"), blank=True)
     public_concerned = models.TextField(_("public concerné"), blank=True)
-    territory = models.ForeignKey(Territory, verbose_name=_("territoire d'origine"), null=True, blank=True,
+    territory = models.ForeignKey(Territory, verbose_name=_("territoire d’origine"), null=True, blank=True,
                                   on_delete=models.PROTECT, related_name="innovations")
     # Derived from `territory` on save, for the région and département filters.
-    region = models.ForeignKey(Territory, null=True, blank=True, editable=False,
+    region = models.ForeignKey(Territory, verbose_name=_("région"), null=True, blank=True, editable=False,
                                on_delete=models.PROTECT, related_name="+")
-    departement = models.ForeignKey(Territory, null=True, blank=True, editable=False,
+    departement = models.ForeignKey(Territory, verbose_name=_("département"), null=True, blank=True, editable=False,
                                     on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(Organisation, verbose_name=_("organisation porteuse"), null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="innovations")
@@ -55,22 +55,23 @@ class Innovation(models.Model):
     evidence = models.TextField(_("preuves et évaluations"), blank=True)
     costs = models.TextField(_("coûts"), blank=True)
     links = models.TextField(_("liens"), blank=True)
-    replication_count = models.PositiveIntegerField(default=0, editable=False)
+    replication_count = models.PositiveIntegerField(_("nombre d’essaimages"), default=0, editable=False)
     # Token of the creation form: the same form posted twice creates one innovation.
-    creation_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    creation_token = models.UUIDField(_("jeton du formulaire de création"), null=True, blank=True, unique=True, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("créée par"), on_delete=models.PROTECT,
+                                   related_name="+")
+    created_at = models.DateTimeField(_("créée le"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+    submitted_at = models.DateTimeField(_("soumise le"), null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(_("publiée le"), null=True, blank=True, editable=False)
     # Search: names of themes, territory and organisation (kept by the services); the trigger of
     # migration 0002 computes `search_vector` and `title_search` on every INSERT and UPDATE.
-    search_extra = models.TextField(blank=True, editable=False)
-    search_vector = SearchVectorField(null=True, editable=False)
+    search_extra = models.TextField(_("mots de recherche ajoutés"), blank=True, editable=False)
+    search_vector = SearchVectorField(_("document de recherche"), null=True, editable=False)
     # Title (A) and themes, places, organisation (B) only: small, so ranking thousands of
     # matches stays cheap; the full `search_vector` decides what matches.
-    rank_vector = SearchVectorField(null=True, editable=False)
-    title_search = models.TextField(blank=True, editable=False)
+    rank_vector = SearchVectorField(_("document de classement"), null=True, editable=False)
+    title_search = models.TextField(_("titre simplifié"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("innovation")
@@ -147,17 +148,22 @@ def territory_ancestors(territory: Territory | None) -> tuple[int | None, int | 
 
 
 class TeamMember(models.Model):
-    innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="members")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="innovation_memberships")
+    innovation = models.ForeignKey(Innovation, verbose_name=_("innovation"), on_delete=models.CASCADE,
+                                   related_name="members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("agent"), on_delete=models.CASCADE,
+                             related_name="innovation_memberships")
     role = models.CharField(_("rôle"), max_length=12, choices=TeamRole.choices, default=TeamRole.COAUTHOR)
 
     class Meta:
-        verbose_name = _("membre de l'équipe")
-        verbose_name_plural = _("membres de l'équipe")
+        verbose_name = _("membre de l’équipe")
+        verbose_name_plural = _("membres de l’équipe")
         constraints = [
             models.UniqueConstraint(fields=["innovation", "user"], name="team_member_unique"),
             models.CheckConstraint(condition=Q(role__in=TeamRole.values), name="team_member_role_valid"),
         ]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display().lower()})"
 
 
 class BusinessModel(models.Model):
@@ -168,13 +174,14 @@ class BusinessModel(models.Model):
         "revenue_model", "transfer_skills", "transfer_budget", "transfer_time", "transfer_legal",
     ]
 
-    innovation = models.OneToOneField(Innovation, on_delete=models.CASCADE, related_name="business_model")
+    innovation = models.OneToOneField(Innovation, verbose_name=_("innovation"), on_delete=models.CASCADE,
+                                      related_name="business_model")
     value_proposition = models.TextField(_("proposition de valeur"), blank=True)
     beneficiaries = models.TextField(_("bénéficiaires"), blank=True)
     key_partners = models.TextField(_("partenaires clés"), blank=True)
     key_resources = models.TextField(_("ressources clés"), blank=True)
     cost_structure = models.TextField(_("structure des coûts"), blank=True)
-    revenue_model = models.TextField(_("modèle de revenus ou d'économies"), blank=True)
+    revenue_model = models.TextField(_("modèle de revenus ou d’économies"), blank=True)
     transfer_skills = models.TextField(_("compétences nécessaires au transfert"), blank=True)
     transfer_budget = models.TextField(_("budget nécessaire au transfert"), blank=True)
     transfer_time = models.TextField(_("délai de mise en œuvre"), blank=True)
@@ -183,6 +190,9 @@ class BusinessModel(models.Model):
     class Meta:
         verbose_name = _("grille du modèle économique")
         verbose_name_plural = _("grilles du modèle économique")
+
+    def __str__(self):
+        return _("Modèle économique de « %(title)s »") % {"title": self.innovation}
 
     def completeness(self, funding_total=None) -> dict:
         """Parts filled out of all parts (the funding mix counts as one part when it totals 100 %)."""
@@ -195,7 +205,8 @@ class BusinessModel(models.Model):
 
 
 class FundingSource(models.Model):
-    business_model = models.ForeignKey(BusinessModel, on_delete=models.CASCADE, related_name="funding_sources")
+    business_model = models.ForeignKey(BusinessModel, verbose_name=_("grille du modèle économique"),
+                                       on_delete=models.CASCADE, related_name="funding_sources")
     label = models.CharField(_("source de financement"), max_length=120)
     share = models.PositiveSmallIntegerField(_("part (%)"), validators=[MinValueValidator(1), MaxValueValidator(100)])
 
@@ -207,59 +218,74 @@ class FundingSource(models.Model):
             models.CheckConstraint(condition=Q(share__gte=1) & Q(share__lte=100), name="funding_share_range"),
         ]
 
+    def __str__(self):
+        return f"{self.label} ({self.share}\u00a0%)"
+
 
 def attachment_path(instance, filename):
     return f"innovations/{instance.innovation_id}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
 
 
 class Attachment(models.Model):
-    innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to=attachment_path)
+    innovation = models.ForeignKey(Innovation, verbose_name=_("innovation"), on_delete=models.CASCADE,
+                                   related_name="attachments")
+    file = models.FileField(_("fichier"), upload_to=attachment_path)
     original_name = models.CharField(_("nom du fichier"), max_length=200)
-    content_type = models.CharField(max_length=60)
-    size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    uploaded_at = models.DateTimeField(default=timezone.now)
+    content_type = models.CharField(_("type de fichier"), max_length=60)
+    size = models.PositiveIntegerField(_("taille (octets)"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("déposée par"), null=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(_("déposée le"), default=timezone.now)
 
     class Meta:
         verbose_name = _("pièce jointe")
         verbose_name_plural = _("pièces jointes")
         ordering = ["uploaded_at", "id"]
 
+    def __str__(self):
+        return self.original_name
+
 
 class Revision(models.Model):
     """A snapshot of an innovation's texts after each edit by its team: the history."""
 
-    innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="revisions")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-    status = models.CharField(max_length=20, choices=Status.choices)
-    data = models.JSONField()
-    changed_fields = models.JSONField(default=list)
+    innovation = models.ForeignKey(Innovation, verbose_name=_("innovation"), on_delete=models.CASCADE,
+                                   related_name="revisions")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True,
+                               on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("date"), default=timezone.now)
+    status = models.CharField(_("statut"), max_length=20, choices=Status.choices)
+    data = models.JSONField(_("contenu"))
+    changed_fields = models.JSONField(_("champs modifiés"), default=list)
 
     class Meta:
         verbose_name = _("version")
         verbose_name_plural = _("versions")
         ordering = ["-created_at", "-id"]
 
+    def __str__(self):
+        return _("Version du %(date)s") % {"date": timezone.localtime(self.created_at).strftime("%d/%m/%Y à %H:%M")}
+
 
 class Replication(models.Model):
     """A declaration that an organisation takes up the innovation in its territory."""
 
-    innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="replications")
+    innovation = models.ForeignKey(Innovation, verbose_name=_("innovation"), on_delete=models.CASCADE,
+                                   related_name="replications")
     organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT,
                                      related_name="replications")
     territory = models.ForeignKey(Territory, verbose_name=_("territoire"), on_delete=models.PROTECT,
                                   related_name="replications")
-    declared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="replications")
-    scaling_mode = models.CharField(_("mode d'essaimage"), max_length=20, choices=ScalingMode.choices)
+    declared_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("déclaré par"), on_delete=models.PROTECT,
+                                    related_name="replications")
+    scaling_mode = models.CharField(_("mode d’essaimage"), max_length=20, choices=ScalingMode.choices)
     status = models.CharField(_("état"), max_length=20, choices=ReplicationStatus.choices,
                               default=ReplicationStatus.INTERESSE)
     adaptations = models.TextField(_("adaptations"), blank=True)
     parent = models.ForeignKey("self", verbose_name=_("essaimé à partir de"), null=True, blank=True,
                                on_delete=models.SET_NULL, related_name="children")
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("déclaré le"), default=timezone.now)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     class Meta:
         verbose_name = _("essaimage")

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from essaimage.articles import organisation_with_article
 from essaimage.enums import Role
 from essaimage.models import User
 from essaimage import throttle
@@ -232,7 +233,8 @@ def innovation_transition(*, innovation: Innovation, action: ModerationAction | 
     audit_record(obj=locked, action=action.value, actor=by, from_state=previous, to_state=target,
                  message=message.strip())
     context = {"title": locked.title, "url": locked.get_absolute_url(), "message": message.strip(),
-               "action": action.label, "action_code": action.value, "status": locked.get_status_display()}
+               "action": action.label, "action_code": action.value, "status": locked.get_status_display(),
+               "organisation": organisation_with_article(locked.organisation)}
     if action == ModerationAction.SUBMIT:
         _notify("submitted", User.objects.filter(groups__name=Role.MODERATEUR), **context)
     else:
