@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from essaimage.admin_dates import BoundedDatesMixin
 from essaimage.models import AuditEntry, LoginAttempt, Organisation, Territory, User
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(BoundedDatesMixin, BaseUserAdmin):
     ordering = ["last_name", "first_name"]
     list_display = ["email", "first_name", "last_name", "organisation", "is_active", "is_staff"]
     list_filter = ["is_active", "is_staff", "groups"]
@@ -25,7 +26,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(BoundedDatesMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "siret", "territory"]
     list_filter = ["kind"]
     search_fields = ["name", "siret"]

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from essaimage.admin_dates import BoundedDatesMixin
 from innovations import services
 from innovations.enums import ModerationAction
 from innovations.models import Attachment, BusinessModel, FundingSource, Innovation, Replication, TeamMember, Theme
@@ -44,7 +45,7 @@ def _moderation_action(action: ModerationAction):
 
 
 @admin.register(Innovation)
-class InnovationAdmin(admin.ModelAdmin):
+class InnovationAdmin(BoundedDatesMixin, admin.ModelAdmin):
     list_display = ["title", "status", "stage", "organisation", "territory", "replication_count", "published_at"]
     list_filter = ["status", "stage"]
     search_fields = ["title", "slug"]
@@ -69,7 +70,7 @@ class BusinessModelAdmin(admin.ModelAdmin):
 
 
 @admin.register(Replication)
-class ReplicationAdmin(admin.ModelAdmin):
+class ReplicationAdmin(BoundedDatesMixin, admin.ModelAdmin):
     list_display = ["innovation", "organisation", "territory", "scaling_mode", "status", "created_at"]
     list_filter = ["status", "scaling_mode"]
     search_fields = ["innovation__title", "organisation__name"]
