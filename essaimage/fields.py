@@ -80,7 +80,7 @@ class TerritoryField(forms.Field):
         text = "" if too_long else " ".join(value.replace("\x00", "").split())
         if too_long or len(text) > self.max_length:
             raise forms.ValidationError(
-                _("Un nom de territoire compte au plus %(max)s caractères : choisissez-le dans la liste.")
+                _("Un nom de territoire compte au plus %(max)s caractères : choisissez-le dans la liste.")
                 % {"max": self.max_length},
                 code="max_length",
             )

@@ -29,7 +29,7 @@ class OrganisationFieldsMixin(forms.Form):
         choices=[("", _("Sélectionnez un type"))] + list(OrganisationKind.choices),
     )
     organisation_siret = forms.CharField(label=_("SIRET de l’organisation"), max_length=30, required=False,
-                                         help_text=_("Facultatif : 14 chiffres, espaces acceptés."))
+                                         help_text=_("Facultatif : 14 chiffres, espaces acceptés."))
     territory = TerritoryField(label=_("Votre territoire"), required=False)
 
     def __init__(self, *args, **kwargs):

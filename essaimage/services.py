@@ -73,11 +73,11 @@ def organisation_siret_problem(*, name: str, kind: str, siret: str) -> str:
     key = organisation_name_key(name)
     holder = Organisation.objects.filter(siret=siret).first()
     if holder is not None and (holder.name_key, holder.kind) != (key, kind):
-        return _("Ce SIRET est celui de « %(name)s » : corrigez le SIRET, ou indiquez cette organisation.") % {
+        return _("Ce SIRET est celui de « %(name)s » : corrigez le SIRET, ou indiquez cette organisation.") % {
             "name": holder.name}
     named = Organisation.objects.filter(name_key=key, kind=kind).exclude(siret="").first()
     if named is not None and named.siret != siret:
-        return _("« %(name)s » est déjà enregistrée avec le SIRET %(siret)s : vérifiez votre saisie.") % {
+        return _("« %(name)s » est déjà enregistrée avec le SIRET %(siret)s : vérifiez votre saisie.") % {
             "name": named.name, "siret": named.siret}
     return ""
 
@@ -113,7 +113,7 @@ def organisation_get_or_create(*, name: str, kind: str, siret: str = "", territo
                 return Organisation.objects.create(name=name, kind=kind, siret=siret, territory=territory)
         except IntegrityError:
             continue  # created at the same instant by another request
-    raise ValidationError(_("L’organisation n’a pas pu être enregistrée : réessayez."), code="organisation_busy")
+    raise ValidationError(_("L’organisation n’a pas pu être enregistrée : réessayez."), code="organisation_busy")
 
 
 # --- Log-in throttling -----------------------------------------------------------------

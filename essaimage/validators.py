@@ -39,7 +39,7 @@ def validate_siret(value: str) -> None:
             return
     if not luhn_is_valid(digits):
         raise ValidationError(
-            _("Ce SIRET n’est pas valide : vérifiez les 14 chiffres (clé de contrôle incorrecte)."),
+            _("Ce SIRET n’est pas valide : vérifiez les 14 chiffres (clé de contrôle incorrecte)."),
             code="siret_checksum",
         )
 

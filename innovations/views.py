@@ -127,10 +127,9 @@ class InnovationEditView(View):
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, " ".join(getattr(error, "messages", [])) or _("Cette fiche ne peut plus être modifiée."))
             return self.render_forms(innovation, form, grid_form, funding, status=409)
-        deferred = form.show_deferred_errors()
-        if deferred:  # saved without the SIRET: its error beside what the person typed
-            messages.warning(request, _("Vos autres modifications sont enregistrées, mais pas le SIRET : %(why)s")
-                             % {"why": " ".join(deferred)})
+        if form.show_deferred_errors():  # saved without the SIRET: its error beside what the person typed
+            messages.warning(request, _("Votre fiche est enregistrée, sauf le SIRET de l’organisation, "
+                                        "à corriger ci-dessous."))
             return self.render_forms(saved, form, grid_form, funding)
         if request.POST.get("action") == "submit" and saved.status in SUBMITTABLE:
             try:

@@ -58,7 +58,7 @@ def test_a_siret_of_another_organisation_is_refused_with_a_message_and_kept_in_t
     response = client_for(user).post(reverse("profile"), profile_data(organisation_siret="215 903 501 00017"))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Ce SIRET est celui de « Mairie de Roubaix »" in html
+    assert "Ce SIRET est celui de «\u00a0Mairie de Roubaix\u00a0»" in html
     assert 'value="215 903 501 00017"' in html
     assert not Organisation.objects.filter(name="Mairie de Lille").exists()
 

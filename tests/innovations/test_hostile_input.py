@@ -61,7 +61,7 @@ def test_a_draft_with_an_invalid_siret_saves_the_rest_and_shows_the_error_with_t
     assert innovation.problem == "Texte gardé." and innovation.organisation.name == "Mairie de Lille"
     assert innovation.organisation.siret == ""
     assert "clé de contrôle incorrecte" in html and 'value="215 903 501 00018"' in html
-    assert "Vos autres modifications sont enregistrées, mais pas le SIRET" in html
+    assert "Votre fiche est enregistrée, sauf le SIRET de l’organisation" in html
     # Posting the same form again (same token) updates this draft rather than making another one.
     assert f'value="{token}"' in html  # the page keeps its creation token
     client_for(agent).post(reverse("innovations:create"),
@@ -84,7 +84,7 @@ def test_a_siret_of_another_organisation_on_a_draft_is_refused_with_a_message(cl
     OrganisationFactory(name="Mairie de Roubaix", kind="collectivite", siret=LILLE_SIRET)
     response = client_for(agent).post(reverse("innovations:create"), form_data(organisation_siret=LILLE_SIRET))
     html = response.content.decode()
-    assert response.status_code == 200 and "Ce SIRET est celui de « Mairie de Roubaix »" in html
+    assert response.status_code == 200 and "Ce SIRET est celui de «\u00a0Mairie de Roubaix\u00a0»" in html
     assert Innovation.objects.get().organisation.name == "Mairie de Lille"
     assert Organisation.objects.get(name="Mairie de Lille").siret == ""
 
