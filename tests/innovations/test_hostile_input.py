@@ -248,3 +248,9 @@ def test_nobody_else_sees_the_token_protected_innovation(client_for, agent, othe
     client_for(agent).post(reverse("innovations:create"), form_data(form_token=token, problem="Secret du brouillon."))
     response = client_for(other_agent).post(reverse("innovations:create"), form_data(form_token=token, problem="x"))
     assert "Secret du brouillon." not in response.content.decode()
+
+
+def test_a_form_post_of_several_megabytes_is_refused_before_any_work(client_for, agent, lille):
+    response = client_for(agent).post(reverse("innovations:create"), form_data(problem="mot " * 1_300_000))
+    assert response.status_code == 400
+    assert Innovation.objects.count() == 0
