@@ -153,3 +153,16 @@ def test_signup_with_a_spaced_siret_creates_the_organisation_with_its_digits(cli
     })
     assert response.status_code == 302
     assert Organisation.objects.get(name="Mairie de Lille").siret == LILLE_SIRET
+
+
+@pytest.mark.django_db
+def test_a_siret_taken_between_validation_and_saving_is_a_form_error(client_for, monkeypatch):
+    """The check in the form passed, then another request gave the SIRET to another organisation."""
+    user = UserFactory()
+    OrganisationFactory(name="Mairie de Roubaix", kind="collectivite", siret=LILLE_SIRET)
+    real = services.organisation_siret_problem
+    calls = iter([""])  # the form's check sees nothing; the service's sees the conflict
+    monkeypatch.setattr(services, "organisation_siret_problem", lambda **kw: next(calls, None) or real(**kw))
+    response = client_for(user).post(reverse("profile"), profile_data(organisation_siret=LILLE_SIRET))
+    assert response.status_code == 200
+    assert "Ce SIRET est celui de" in response.content.decode()
