@@ -112,7 +112,7 @@ def _violated_constraint(error: IntegrityError) -> str:
 
 def _foreign_token_error() -> ValidationError:
     return ValidationError(
-        _("Ce formulaire de création n’est plus valable : rechargez la page « Proposer une innovation » "
+        _("Ce formulaire de création n’est plus valable : rechargez la page « Partager une innovation » "
           "et saisissez à nouveau votre fiche."),
         code="foreign_token",
     )
