@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from essaimage.admin_labels import action_label, content_type_name, state_label
 from essaimage.enums import Role
 from essaimage.addresses import normalize_email_address
+from essaimage.admin_dates import BoundedDatesMixin
 from essaimage.forms import AdminLoginForm
 from essaimage.models import AuditEntry, Organisation, Territory, User, fold
 
@@ -98,7 +99,7 @@ class RoleChoiceField(forms.ModelMultipleChoiceField):
 
 
 @admin.register(User)
-class UserAdmin(AutocompleteLabelMixin, BaseUserAdmin):
+class UserAdmin(BoundedDatesMixin, AutocompleteLabelMixin, BaseUserAdmin):
     form = UserEditForm
     add_form = UserAddForm
     ordering = ["last_name", "first_name"]
@@ -152,7 +153,7 @@ class GroupAdmin(BaseGroupAdmin):
 # --- Reference data -------------------------------------------------------------------------
 
 @admin.register(Organisation)
-class OrganisationAdmin(AutocompleteLabelMixin, admin.ModelAdmin):
+class OrganisationAdmin(BoundedDatesMixin, AutocompleteLabelMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "siret", "territory", "created_at"]
     list_filter = ["kind"]
     search_fields = ["name", "siret"]

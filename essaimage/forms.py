@@ -12,11 +12,18 @@ from essaimage.fields import TerritoryField
 from essaimage.forms_base import DsfrForm, DsfrFormMixin
 from essaimage.http import client_ip
 from essaimage.models import User
-from essaimage.validators import validate_siret
+from essaimage.validators import normalise_siret, validate_siret
 
 
 class OrganisationFieldsMixin(forms.Form):
-    """Name, kind and optional SIRET of the user's organisation (reused when it exists)."""
+    """Name, kind and optional SIRET of an organisation (reused when it exists), and a territory.
+
+    The SIRET is normalised (spaces of every kind, dots, hyphens). A form whose
+    `siret_blocks_saving` is False (a draft) keeps a bad or contradictory SIRET out of what it
+    saves and puts its message in `deferred_errors`, for the view to show with the typed value
+    once the rest is saved; otherwise it is an ordinary field error."""
+
+    siret_blocks_saving = True
 
     organisation_name = forms.CharField(label=_("Organisation"), max_length=200, required=False,
                                         help_text=_("Par exemple : Mairie de Lille, DDETS du Nord."))
@@ -24,14 +31,27 @@ class OrganisationFieldsMixin(forms.Form):
         label=_("Type de structure"), required=False,
         choices=[("", _("Sélectionnez un type"))] + list(OrganisationKind.choices),
     )
-    organisation_siret = forms.CharField(label=_("SIRET de l’organisation"), max_length=17, required=False,
-                                         help_text=_("14 chiffres, sans espace."))
+    organisation_siret = forms.CharField(label=_("SIRET de l’organisation"), max_length=30, required=False,
+                                         help_text=_("Facultatif : 14 chiffres, espaces acceptés."))
     territory = TerritoryField(label=_("Votre territoire"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.deferred_errors: dict[str, forms.ValidationError] = {}
+
+    def _siret_refused(self, error: forms.ValidationError) -> str:
+        if self.siret_blocks_saving:
+            raise error
+        self.deferred_errors["organisation_siret"] = error
+        return ""
+
     def clean_organisation_siret(self):
-        siret = self.cleaned_data["organisation_siret"].replace(" ", "")
+        siret = normalise_siret(self.cleaned_data["organisation_siret"])
         if siret:
-            validate_siret(siret)
+            try:
+                validate_siret(siret)
+            except forms.ValidationError as error:
+                return self._siret_refused(error)
         return siret
 
     def clean(self):
@@ -40,7 +60,24 @@ class OrganisationFieldsMixin(forms.Form):
             self.add_error("organisation_kind", _("Précisez le type de votre organisation."))
         if cleaned.get("organisation_kind") and not cleaned.get("organisation_name"):
             self.add_error("organisation_name", _("Indiquez le nom de votre organisation."))
+        if cleaned.get("organisation_siret") and cleaned.get("organisation_name") and cleaned.get("organisation_kind"):
+            problem = services.organisation_siret_problem(
+                name=cleaned["organisation_name"], kind=cleaned["organisation_kind"], siret=cleaned["organisation_siret"])
+            if problem:
+                error = forms.ValidationError(problem, code="siret_conflict")
+                if self.siret_blocks_saving:
+                    self.add_error("organisation_siret", error)
+                else:
+                    cleaned["organisation_siret"] = self._siret_refused(error)
         return cleaned
+
+    def show_deferred_errors(self) -> list[str]:
+        """After saving the rest: the SIRET's error on its field (the typed value stays)."""
+        texts = []
+        for field, error in self.deferred_errors.items():
+            self.add_error(field, error)
+            texts.extend(error.messages)
+        return texts
 
     def organisation(self):
         data = self.cleaned_data
@@ -52,18 +89,22 @@ class OrganisationFieldsMixin(forms.Form):
         )
 
 
+# Hashing a password costs in proportion to its length: a bound for a form anyone may post.
+PASSWORD_MAX_LENGTH = 1_000
+
+
 class SignupForm(OrganisationFieldsMixin, DsfrForm):
     first_name = forms.CharField(label=_("Prénom"), max_length=150)
     last_name = forms.CharField(label=_("Nom"), max_length=150)
     email = forms.EmailField(label=_("Adresse e-mail professionnelle"),
                              help_text=_("Format attendu : prenom.nom@exemple.gouv.fr"))
     password1 = forms.CharField(
-        label=_("Mot de passe"), strip=False,
+        max_length=PASSWORD_MAX_LENGTH, label=_("Mot de passe"), strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("Au moins 10 caractères, pas uniquement des chiffres, ni trop courant."),
     )
     password2 = forms.CharField(
-        label=_("Confirmation du mot de passe"), strip=False,
+        max_length=PASSWORD_MAX_LENGTH, label=_("Confirmation du mot de passe"), strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin, _user_has_perm
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -11,7 +12,16 @@ from django.utils.translation import gettext_lazy as _
 
 from essaimage.addresses import normalize_email_address
 from essaimage.enums import OrganisationKind, Role, TerritoryLevel
-from essaimage.validators import validate_siret
+from essaimage.validators import STORABLE_DATES, validate_plausible_date, validate_siret
+
+
+# Server-side maxima of free texts (forms inherit them from the model fields): a long section of
+# an innovation sheet (about ten pages), a shorter part (a grid cell, the public concerned, the
+# links), and a message (moderation, audit trail). The search document is sized from them
+# (innovations migration 0009).
+LONG_TEXT_MAX_LENGTH = 20_000
+MEDIUM_TEXT_MAX_LENGTH = 5_000
+MESSAGE_MAX_LENGTH = 5_000
 
 
 def fold(text: str) -> str:
@@ -21,6 +31,14 @@ def fold(text: str) -> str:
     for separator in "-'’":
         plain = plain.replace(separator, " ")
     return " ".join(plain.split())
+
+
+def organisation_name_key(name: str) -> str:
+    """What two spellings of one organisation's name have in common: compatibility forms
+    (NFKC), accents, case (casefold: « ß » is « ss »), hyphens, apostrophes and repeated spaces
+    aside. « Mairie de Saint-Étienne » and « MAIRIE DE SAINT ETIENNE » are one organisation;
+    punctuation such as dots is kept (« D.D.E.T.S. » is not guessed to be « DDETS »)."""
+    return fold(unicodedata.normalize("NFKC", name or "")).casefold()
 
 
 class Territory(models.Model):
@@ -66,7 +84,11 @@ class Territory(models.Model):
 
 
 class Organisation(models.Model):
+    """One row per organisation: the same name (see `organisation_name_key`) and kind, or the
+    same SIRET, is the same organisation (unique constraints; services.organisation_get_or_create)."""
+
     name = models.CharField(_("nom"), max_length=200)
+    name_key = models.CharField(_("nom normalisé"), max_length=200, editable=False, default="")
     kind = models.CharField(_("type de structure"), max_length=30, choices=OrganisationKind.choices)
     siret = models.CharField(
         _("SIRET"), max_length=14, blank=True, validators=[validate_siret],
@@ -89,10 +111,27 @@ class Organisation(models.Model):
             models.UniqueConstraint(
                 fields=["siret"], condition=~Q(siret=""), name="organisation_unique_siret"
             ),
+            models.UniqueConstraint(fields=["name_key", "kind"], name="organisation_unique_name_kind"),
         ]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        self.name = " ".join((self.name or "").split())
+        self.name_key = organisation_name_key(self.name)
+        same = Organisation.objects.filter(name_key=self.name_key, kind=self.kind).exclude(pk=self.pk)
+        if self.name_key and same.exists():
+            raise ValidationError(
+                {"name": _("Une organisation de ce type porte déjà ce nom (à l’accent ou à la casse près).")}
+            )
+
+    def save(self, *args, **kwargs):
+        self.name_key = organisation_name_key(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_key"}
+        super().save(*args, **kwargs)
 
 
 class UserManager(BaseUserManager):
@@ -139,7 +178,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_staff = models.BooleanField(_("accès à l’administration technique"), default=False)
     is_active = models.BooleanField(_("actif"), default=True)
-    date_joined = models.DateTimeField(_("inscrit le"), default=timezone.now)
+    date_joined = models.DateTimeField(_("inscrit le"), default=timezone.now, validators=[validate_plausible_date])
     # None while a sign-up waits for its confirmation link (the account is then inactive).
     email_confirmed_at = models.DateTimeField(_("adresse confirmée le"), null=True, blank=True,
                                               default=timezone.now)
@@ -154,6 +193,19 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("utilisateur")
         verbose_name_plural = _("utilisateurs")
         ordering = ["last_name", "first_name"]
+        constraints = [
+            # A date that cannot be read back (year 0001 is year 0 in UTC) would break the
+            # user's log-in and admin page: the database refuses it whatever the way in.
+            models.CheckConstraint(
+                condition=Q(date_joined__gte=STORABLE_DATES[0], date_joined__lt=STORABLE_DATES[1]),
+                name="user_date_joined_plausible",
+            ),
+            models.CheckConstraint(
+                condition=Q(last_login__isnull=True)
+                | Q(last_login__gte=STORABLE_DATES[0], last_login__lt=STORABLE_DATES[1]),
+                name="user_last_login_plausible",
+            ),
+        ]
 
     def __str__(self):
         return self.full_name or self.email
@@ -232,7 +284,7 @@ class AuditEntry(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
-    message = models.TextField(_("message"), blank=True)
+    message = models.TextField(_("message"), max_length=MESSAGE_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
 
     class Meta:

@@ -13,10 +13,14 @@ LEVEL_ORDER = Case(
 )
 
 
+# A territory's name is under 50 characters: longer queries are cut before any work.
+SUGGESTION_QUERY_MAX_LENGTH = 80
+
+
 def territory_search(*, query: str, levels=None, limit: int = 12) -> list[Territory]:
     """Territories whose name starts with the query (accents and case ignored), or whose
     commune code does; completed by close spellings (trigram similarity)."""
-    folded = fold(query.replace("\x00", ""))
+    folded = fold(query[:SUGGESTION_QUERY_MAX_LENGTH].replace("\x00", ""))
     if not folded:
         return []
     base = Territory.objects.all()

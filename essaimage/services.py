@@ -5,18 +5,21 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 
 from essaimage import throttle
 from essaimage.addresses import normalize_email_address
 from essaimage.enums import Role
-from essaimage.models import AuditEntry, Organisation, User
+from essaimage.models import AuditEntry, Organisation, User, organisation_name_key
 from essaimage.tasks import send_account_email
 from essaimage.tokens import signup_token_generator
+from essaimage.validators import normalise_siret
 
 
 def audit_record(*, obj, action: str, actor=None, from_state: str = "", to_state: str = "",
@@ -59,17 +62,56 @@ def profile_update(*, user: User, first_name: str, last_name: str,
     return user
 
 
+def organisation_siret_problem(*, name: str, kind: str, siret: str) -> str:
+    """Why this SIRET cannot go with this organisation ("" when it can): it is another
+    organisation's, or the organisation already has another one."""
+    siret = normalise_siret(siret)
+    if not siret:
+        return ""
+    key = organisation_name_key(name)
+    holder = Organisation.objects.filter(siret=siret).first()
+    if holder is not None and (holder.name_key, holder.kind) != (key, kind):
+        return _("Ce SIRET est celui de « %(name)s » : corrigez le SIRET, ou indiquez cette organisation.") % {
+            "name": holder.name}
+    named = Organisation.objects.filter(name_key=key, kind=kind).exclude(siret="").first()
+    if named is not None and named.siret != siret:
+        return _("« %(name)s » est déjà enregistrée avec le SIRET %(siret)s : vérifiez votre saisie.") % {
+            "name": named.name, "siret": named.siret}
+    return ""
+
+
 def organisation_get_or_create(*, name: str, kind: str, siret: str = "", territory=None) -> Organisation:
-    """Reuse an organisation by SIRET, else by exact name and kind, else create it."""
+    """The organisation of this SIRET, or of this name and kind (accents, case and spaces aside),
+    else a new one. A SIRET typed for an organisation that has none is kept on it; a SIRET that
+    contradicts what is known raises a ValidationError (never silently dropped).
+
+    Safe under concurrency: the unique constraints on (name_key, kind) and SIRET decide, and the
+    loser of a race finds the winner's row on its next look."""
     name = " ".join(name.split())
-    if siret:
-        existing = Organisation.objects.filter(siret=siret).first()
-        if existing:
+    siret = normalise_siret(siret)
+    key = organisation_name_key(name)
+    for _attempt in range(5):  # each new attempt follows a row another request just committed
+        problem = organisation_siret_problem(name=name, kind=kind, siret=siret)
+        if problem:
+            raise ValidationError(problem, code="siret_conflict")
+        existing = Organisation.objects.filter(name_key=key, kind=kind).first()
+        if existing is not None:
+            if siret and not existing.siret:
+                try:
+                    with transaction.atomic():
+                        updated = Organisation.objects.filter(pk=existing.pk, siret="").update(siret=siret)
+                except IntegrityError:
+                    continue  # given to another organisation meanwhile
+                if not updated:
+                    continue  # the organisation received a SIRET meanwhile
+                existing.siret = siret
             return existing
-    existing = Organisation.objects.filter(name__iexact=name, kind=kind).first()
-    if existing:
-        return existing
-    return Organisation.objects.create(name=name, kind=kind, siret=siret, territory=territory)
+        try:
+            with transaction.atomic():
+                return Organisation.objects.create(name=name, kind=kind, siret=siret, territory=territory)
+        except IntegrityError:
+            continue  # created at the same instant by another request
+    raise ValidationError(_("L’organisation n’a pas pu être enregistrée : réessayez."), code="organisation_busy")
 
 
 

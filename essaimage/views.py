@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
 from django.shortcuts import redirect, resolve_url
@@ -141,7 +142,11 @@ class ProfileView(FormView):
         return forms.ProfileForm(self.request.POST or None, user=self.request.user)
 
     def form_valid(self, form):
-        form.save()
+        try:
+            form.save()
+        except ValidationError as error:  # a SIRET given to another organisation at the same instant
+            form.add_error("organisation_siret" if error.code == "siret_conflict" else None, error)
+            return self.form_invalid(form)
         messages.success(self.request, _("Votre profil est enregistré."))
         return super().form_valid(form)
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from essaimage.admin import AdminCheckboxes, AutocompleteLabelMixin, LabelledTabularInline
+from essaimage.admin_dates import BoundedDatesMixin
 from innovations import services
 from innovations.enums import ModerationAction
 from innovations.models import Attachment, BusinessModel, FundingSource, Innovation, Replication, TeamMember, Theme
@@ -109,7 +110,7 @@ class InArray(Func):
 
 
 @admin.register(Innovation)
-class InnovationAdmin(AutocompleteLabelMixin, admin.ModelAdmin):
+class InnovationAdmin(BoundedDatesMixin, AutocompleteLabelMixin, admin.ModelAdmin):
     form = InnovationAdminForm
     list_display = ["title", "status", "stage", "theme_names", "organisation", "territory", "replication_count",
                     "published_at"]
@@ -169,7 +170,7 @@ class BusinessModelAdmin(AutocompleteLabelMixin, admin.ModelAdmin):
 
 
 @admin.register(Replication)
-class ReplicationAdmin(admin.ModelAdmin):
+class ReplicationAdmin(BoundedDatesMixin, admin.ModelAdmin):
     list_display = ["innovation", "organisation", "territory", "scaling_mode", "status", "declared_by", "created_at"]
     list_filter = ["status", "scaling_mode"]
     search_fields = ["innovation__title", "organisation__name", "territory__name"]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from essaimage.fields import TerritoryField
 from essaimage.forms import OrganisationFieldsMixin
 from essaimage.forms_base import DsfrForm, DsfrModelForm
-from essaimage.models import User
+from essaimage.models import MEDIUM_TEXT_MAX_LENGTH, MESSAGE_MAX_LENGTH, User
 from innovations import selectors, services
 from innovations.enums import MODERATOR_ACTIONS, ModerationAction, ReplicationStatus, ScalingMode
 from innovations.models import BusinessModel, Innovation, Replication, Theme
@@ -47,7 +47,10 @@ def crispy_helper(*fieldsets) -> FormHelper:
 
 class InnovationForm(OrganisationFieldsMixin, DsfrModelForm):
     """The innovation's sections. Everything but the title may stay empty in a draft; what
-    submission requires is checked by services.innovation_transition."""
+    submission requires is checked by services.innovation_transition. A bad SIRET does not
+    block a draft either: the rest is saved and the SIRET's message shown (see the mixin)."""
+
+    siret_blocks_saving = False
 
     themes = forms.ModelMultipleChoiceField(
         label=_("Thèmes"), queryset=Theme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple,
@@ -55,7 +58,7 @@ class InnovationForm(OrganisationFieldsMixin, DsfrModelForm):
     territory = TerritoryField(label=_("Territoire d'origine"), required=False)
     form_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
     coauthors = forms.CharField(
-        label=_("Co-auteurs"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Co-auteurs"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2_000,
         help_text=_("Adresses e-mail d'agents inscrits sur la plateforme, une par ligne : "
                     "ils pourront modifier la fiche avec vous."),
     )
@@ -238,6 +241,7 @@ class ModerationForm(DsfrForm):
                                widget=forms.HiddenInput)
     message = forms.CharField(
         label=_("Message à l'équipe"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=MESSAGE_MAX_LENGTH,
         help_text=_("Obligatoire pour demander des modifications ; joint à l'e-mail envoyé à l'équipe."),
     )
 
@@ -284,7 +288,7 @@ class ReplicationForm(OrganisationFieldsMixin, DsfrForm):
                                      help_text=SCALING_MODE_HELP, widget=forms.RadioSelect)
     status = forms.ChoiceField(label=_("Où en êtes-vous\u202f?"), choices=ReplicationStatus.choices,
                                widget=forms.RadioSelect, initial=ReplicationStatus.INTERESSE)
-    adaptations = forms.CharField(label=_("Adaptations apportées"), required=False,
+    adaptations = forms.CharField(label=_("Adaptations apportées"), required=False, max_length=MEDIUM_TEXT_MAX_LENGTH,
                                   widget=forms.Textarea(attrs={"rows": 4}),
                                   help_text=_("Ce que vous avez changé pour votre territoire ou votre public."))
 

@@ -12,8 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from essaimage.models import Organisation, Territory
+from essaimage.models import LONG_TEXT_MAX_LENGTH, MEDIUM_TEXT_MAX_LENGTH, Organisation, Territory
 from innovations.enums import ReplicationStatus, ScalingMode, Stage, Status, TeamRole
+
+
+# Names of themes, places and organisation in the search document (services._search_extra).
+SEARCH_EXTRA_MAX_LENGTH = 2_000
 
 
 class Theme(models.Model):
@@ -39,9 +43,9 @@ class Innovation(models.Model):
     theme_ids = ArrayField(models.PositiveIntegerField(), verbose_name=_("thèmes"), default=list, blank=True)
     stage = models.CharField(_("stade"), max_length=20, choices=Stage.choices, default=Stage.IDEE)
     status = models.CharField(_("statut"), max_length=20, choices=Status.choices, default=Status.DRAFT)
-    problem = models.TextField(_("problème traité"), blank=True)
-    solution = models.TextField(_("solution mise en œuvre"), blank=True)
-    public_concerned = models.TextField(_("public concerné"), blank=True)
+    problem = models.TextField(_("problème traité"), max_length=LONG_TEXT_MAX_LENGTH, blank=True)
+    solution = models.TextField(_("solution mise en œuvre"), max_length=LONG_TEXT_MAX_LENGTH, blank=True)
+    public_concerned = models.TextField(_("public concerné"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
     territory = models.ForeignKey(Territory, verbose_name=_("territoire d’origine"), null=True, blank=True,
                                   on_delete=models.PROTECT, related_name="innovations")
     # Derived from `territory` on save, for the région and département filters.
@@ -51,10 +55,10 @@ class Innovation(models.Model):
                                     on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(Organisation, verbose_name=_("organisation porteuse"), null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="innovations")
-    results = models.TextField(_("résultats obtenus"), blank=True)
-    evidence = models.TextField(_("preuves et évaluations"), blank=True)
-    costs = models.TextField(_("coûts"), blank=True)
-    links = models.TextField(_("liens"), blank=True)
+    results = models.TextField(_("résultats obtenus"), max_length=LONG_TEXT_MAX_LENGTH, blank=True)
+    evidence = models.TextField(_("preuves et évaluations"), max_length=LONG_TEXT_MAX_LENGTH, blank=True)
+    costs = models.TextField(_("coûts"), max_length=LONG_TEXT_MAX_LENGTH, blank=True)
+    links = models.TextField(_("liens"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
     replication_count = models.PositiveIntegerField(_("nombre d’essaimages"), default=0, editable=False)
     # Token of the creation form: the same form posted twice creates one innovation.
     creation_token = models.UUIDField(_("jeton du formulaire de création"), null=True, blank=True, unique=True, editable=False)
@@ -66,7 +70,7 @@ class Innovation(models.Model):
     published_at = models.DateTimeField(_("publiée le"), null=True, blank=True, editable=False)
     # Search: names of themes, territory and organisation (kept by the services); the trigger of
     # migration 0002 computes `search_vector` and `title_search` on every INSERT and UPDATE.
-    search_extra = models.TextField(_("mots de recherche ajoutés"), blank=True, editable=False)
+    search_extra = models.TextField(_("mots de recherche ajoutés"), blank=True, editable=False, max_length=SEARCH_EXTRA_MAX_LENGTH)
     search_vector = SearchVectorField(_("document de recherche"), null=True, editable=False)
     # Title (A) and themes, places, organisation (B) only: small, so ranking thousands of
     # matches stays cheap; the full `search_vector` decides what matches.
@@ -174,18 +178,17 @@ class BusinessModel(models.Model):
         "revenue_model", "transfer_skills", "transfer_budget", "transfer_time", "transfer_legal",
     ]
 
-    innovation = models.OneToOneField(Innovation, verbose_name=_("innovation"), on_delete=models.CASCADE,
-                                      related_name="business_model")
-    value_proposition = models.TextField(_("proposition de valeur"), blank=True)
-    beneficiaries = models.TextField(_("bénéficiaires"), blank=True)
-    key_partners = models.TextField(_("partenaires clés"), blank=True)
-    key_resources = models.TextField(_("ressources clés"), blank=True)
-    cost_structure = models.TextField(_("structure des coûts"), blank=True)
-    revenue_model = models.TextField(_("modèle de revenus ou d’économies"), blank=True)
-    transfer_skills = models.TextField(_("compétences nécessaires au transfert"), blank=True)
-    transfer_budget = models.TextField(_("budget nécessaire au transfert"), blank=True)
-    transfer_time = models.TextField(_("délai de mise en œuvre"), blank=True)
-    transfer_legal = models.TextField(_("prérequis juridiques"), blank=True)
+    innovation = models.OneToOneField(Innovation, verbose_name=_("innovation"), on_delete=models.CASCADE, related_name="business_model")
+    value_proposition = models.TextField(_("proposition de valeur"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
+    beneficiaries = models.TextField(_("bénéficiaires"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
+    key_partners = models.TextField(_("partenaires clés"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
+    key_resources = models.TextField(_("ressources clés"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
+    cost_structure = models.TextField(_("structure des coûts"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
+    revenue_model = models.TextField(_("modèle de revenus ou d’économies"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
+    transfer_skills = models.TextField(_("compétences nécessaires au transfert"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
+    transfer_budget = models.TextField(_("budget nécessaire au transfert"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
+    transfer_time = models.TextField(_("délai de mise en œuvre"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
+    transfer_legal = models.TextField(_("prérequis juridiques"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
 
     class Meta:
         verbose_name = _("grille du modèle économique")
@@ -281,7 +284,7 @@ class Replication(models.Model):
     scaling_mode = models.CharField(_("mode d’essaimage"), max_length=20, choices=ScalingMode.choices)
     status = models.CharField(_("état"), max_length=20, choices=ReplicationStatus.choices,
                               default=ReplicationStatus.INTERESSE)
-    adaptations = models.TextField(_("adaptations"), blank=True)
+    adaptations = models.TextField(_("adaptations"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
     parent = models.ForeignKey("self", verbose_name=_("essaimé à partir de"), null=True, blank=True,
                                on_delete=models.SET_NULL, related_name="children")
     created_at = models.DateTimeField(_("déclaré le"), default=timezone.now)

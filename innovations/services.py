@@ -1,5 +1,6 @@
 """Every write that matters on the catalogue: innovations, their grid, team, files, replications."""
 
+import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from essaimage import uploads
 from essaimage.articles import organisation_with_article
 from essaimage.enums import Role
 from essaimage.models import User
@@ -19,7 +21,7 @@ from innovations.enums import (
     ACTIVE_REPLICATION, MODERATOR_ACTIONS, REPLICATION_TRANSITIONS, TRANSITIONS, ModerationAction,
     ReplicationStatus, Status, TeamRole,
 )
-from innovations.models import Attachment, BusinessModel, FundingSource, Innovation, Replication, Revision, TeamMember
+from innovations.models import SEARCH_EXTRA_MAX_LENGTH, Attachment, BusinessModel, FundingSource, Innovation, Replication, Revision, TeamMember
 from innovations.tasks import send_notification
 
 REVISION_FIELDS = ["title", "summary", "stage", "problem", "solution", "public_concerned", "results",
@@ -60,15 +62,16 @@ def _notify(template: str, recipients, reply_to: User | None = None, **context):
                                                             reply_to=answer_to))
 
 
-EXTENSIONS = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif",
-              "image/webp": ".webp"}
 RESERVED_SLUGS = {"nouvelle", "mes-innovations", "moderation", "essaimages"}
 
 
 def _unique_slug(title: str) -> str:
+    """The title's slug, or the first free `slug-2`, `slug-3`... (one query)."""
     base = slugify(title)[:80].strip("-") or "innovation"
+    taken = set(Innovation.objects.filter(slug__regex=rf"^{re.escape(base)}(-[0-9]+)?$")
+                .values_list("slug", flat=True)) | RESERVED_SLUGS
     slug, suffix = base, 2
-    while slug in RESERVED_SLUGS or Innovation.objects.filter(slug=slug).exists():
+    while slug in taken:
         slug, suffix = f"{base}-{suffix}", suffix + 1
     return slug
 
@@ -80,7 +83,7 @@ def _search_extra(innovation: Innovation) -> str:
             parts.append(territory.name)
     if innovation.organisation:
         parts.append(innovation.organisation.name)
-    return " ".join(parts)
+    return " ".join(parts)[:SEARCH_EXTRA_MAX_LENGTH]
 
 
 def _snapshot(innovation: Innovation) -> dict:
@@ -105,24 +108,55 @@ def team_users(innovation: Innovation):
     return User.objects.filter(innovation_memberships__innovation=innovation)
 
 
-def _create(*, by: User, title: str, creation_token, attempts: int = 5) -> tuple[Innovation, bool]:
+SLUG_CONSTRAINT = "innovations_innovation_slug_key"
+TOKEN_CONSTRAINT = "innovations_innovation_creation_token_key"
+
+
+def _violated_constraint(error: IntegrityError) -> str:
+    return getattr(getattr(error.__cause__, "diag", None), "constraint_name", "") or ""
+
+
+def _foreign_token_error() -> ValidationError:
+    return ValidationError(
+        _("Ce formulaire de création n’est plus valable : rechargez la page « Partager une innovation » "
+          "et saisissez à nouveau votre fiche."),
+        code="foreign_token",
+    )
+
+
+def _by_token(*, by: User, creation_token) -> Innovation | None:
+    """The innovation this person's creation form already made; a token someone else's form
+    made (copied, replayed or forged) is refused."""
+    if creation_token is None:
+        return None
+    made = Innovation.objects.filter(creation_token=creation_token).first()
+    if made is not None and made.created_by_id != by.pk:
+        raise _foreign_token_error()
+    return made
+
+
+def _create(*, by: User, title: str, creation_token) -> tuple[Innovation, bool]:
     """A new innovation row with a free slug: (innovation, True); or, when the same form was
-    posted at the same instant, the innovation that post made: (innovation, False)."""
-    for attempt in range(attempts):
+    posted at the same instant, the innovation that post made: (innovation, False).
+
+    No fixed number of tries: a slug refused by the unique index was committed by another
+    creation (the index waits for it), so the next look sees it and picks another one; the
+    loop ends after at most as many turns as there are creations of that title at once."""
+    while True:
         innovation = Innovation(created_by=by, slug=_unique_slug(title), creation_token=creation_token)
         try:
             with transaction.atomic():
                 innovation.save()
             return innovation, True
-        except IntegrityError:
-            if creation_token is not None:
-                same_form = Innovation.objects.filter(creation_token=creation_token, created_by=by).first()
-                if same_form is not None:
-                    return same_form, False
-            if attempt == attempts - 1:
+        except IntegrityError as error:
+            constraint = _violated_constraint(error)
+            if constraint == TOKEN_CONSTRAINT:
+                same_form = _by_token(by=by, creation_token=creation_token)
+                if same_form is None:  # the other row has gone meanwhile: try again
+                    continue
+                return same_form, False
+            if constraint != SLUG_CONSTRAINT:
                 raise
-            # Another innovation of the same title took this slug meanwhile: pick the next one.
-    raise AssertionError("unreachable")
 
 
 def check_funding(funding: list[tuple[str, int]]) -> None:
@@ -139,8 +173,8 @@ def innovation_save(*, innovation: Innovation | None, by: User, data: dict, them
     """Create or update an innovation with its grid, funding mix and co-authors (draft or not).
     A creation form posted twice (same `creation_token`) updates the innovation the first made."""
     check_funding(funding)
-    if innovation is None and creation_token is not None:
-        innovation = Innovation.objects.filter(creation_token=creation_token, created_by=by).first()
+    if innovation is None:
+        innovation = _by_token(by=by, creation_token=creation_token)
     creating = innovation is None
     if creating:
         innovation, creating = _create(by=by, title=data.get("title") or "", creation_token=creation_token)
@@ -248,8 +282,9 @@ def innovation_transition(*, innovation: Innovation, action: ModerationAction | 
 def attachment_add(*, innovation: Innovation, by: User, upload, content_type: str) -> Attachment:
     if not TeamMember.objects.filter(innovation=innovation, user=by).exists():
         raise PermissionDenied
-    original_name = upload.name[:200]
-    upload.name = "document" + EXTENSIONS[content_type]  # stored name follows the checked content
+    # Named after the checked content, never the sender's extension (essaimage/uploads.py).
+    original_name = uploads.safe_filename(upload.name, content_type)
+    upload.name = uploads.stored_name(content_type)
     return Attachment.objects.create(
         innovation=innovation, file=upload, original_name=original_name, content_type=content_type,
         size=upload.size, uploaded_by=by,

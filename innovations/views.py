@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 
+from essaimage import uploads
 from essaimage.enums import Role
 from innovations import forms, revisions, selectors, services, wording
 from innovations.enums import SUBMITTABLE, ModerationAction, Status
@@ -132,6 +133,10 @@ class InnovationEditView(View):
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, " ".join(getattr(error, "messages", [])) or _("Cette fiche ne peut plus être modifiée."))
             return self.render_forms(innovation, form, grid_form, funding, status=409)
+        if form.show_deferred_errors():  # saved without the SIRET: its error beside what the person typed
+            messages.warning(request, _("Votre fiche est enregistrée, sauf le SIRET de l’organisation, "
+                                        "à corriger ci-dessous."))
+            return self.render_forms(saved, form, grid_form, funding)
         if request.POST.get("action") == "submit" and saved.status in SUBMITTABLE:
             try:
                 services.innovation_transition(innovation=saved, action=ModerationAction.SUBMIT, by=request.user)
@@ -222,7 +227,9 @@ def attachment_delete(request, slug, pk):
 def attachment_download(request, slug, pk):
     innovation = _visible_or_404(request.user, slug)
     attachment = get_object_or_404(Attachment, pk=pk, innovation=innovation)
-    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
+    # Older rows kept the sender's name: the served name is rebuilt from the checked type.
+    filename = uploads.safe_filename(attachment.original_name, attachment.content_type)
+    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=filename,
                             content_type=attachment.content_type)
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

@@ -1,7 +1,7 @@
 import factory
 
 from essaimage.enums import OrganisationKind, Role, TerritoryLevel
-from essaimage.models import Organisation, Territory, User
+from essaimage.models import Organisation, Territory, User, organisation_name_key
 from essaimage.services import user_set_roles
 
 PASSWORD = "mot-de-passe-de-test-42"
@@ -30,6 +30,13 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Mairie numéro {n}")
     kind = OrganisationKind.COLLECTIVITE
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """One organisation per name and kind (a unique constraint): an existing one is reused."""
+        existing = model_class.objects.filter(
+            name_key=organisation_name_key(kwargs.get("name", "")), kind=kwargs.get("kind")).first()
+        return existing or super()._create(model_class, *args, **kwargs)
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -65,7 +65,7 @@ def test_stored_attachment_name_follows_its_checked_content(client_for, agent):
     upload = SimpleUploadedFile("page.html", b"%PDF-1.4 <script>alert(1)</script>", content_type="text/html")
     client_for(agent).post(reverse("innovations:attachment_add", args=[innovation.slug]), {"file": upload})
     attachment = Attachment.objects.get()
-    assert attachment.file.name.endswith(".pdf") and attachment.original_name == "page.html"
+    assert attachment.file.name.endswith(".pdf") and attachment.original_name == "page.pdf"  # issue 8 point 15
 
 
 def test_a_title_with_line_breaks_is_kept_on_one_line(client_for, agent):
