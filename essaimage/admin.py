@@ -108,7 +108,6 @@ class UserAdmin(BoundedDatesMixin, AutocompleteLabelMixin, BaseUserAdmin):
     search_fields = ["email", "first_name", "last_name", "organisation__name"]
     list_select_related = ["organisation"]
     autocomplete_fields = ["organisation", "territory"]
-    readonly_fields = ["last_login", "date_joined"]
     filter_horizontal = []
     fieldsets = (
         (None, {"fields": ("email", "password")}),

@@ -221,7 +221,7 @@ def test_history_names_who_published(client_for, moderator, django_capture_on_co
     innovation = InnovationFactory(status=Status.SUBMITTED, created_by=owner)
     with django_capture_on_commit_callbacks(execute=True):
         services.innovation_transition(innovation=innovation, action="publish", by=moderator)
-    assert f"Votre innovation «{NBSP}{innovation.title}{NBSP}» est publiée" in mail.outbox[-1].body
+    assert f"Votre innovation «{NBSP}{innovation.title}{NBSP}» a été relue et publiée" in mail.outbox[-1].body
     html = page(client_for(owner), innovation)
     assert f"Publiée par {moderator.full_name}" in html
 
