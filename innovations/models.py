@@ -216,6 +216,7 @@ class Attachment(models.Model):
     innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=attachment_path)
     original_name = models.CharField(_("nom du fichier"), max_length=200)
+    description = models.CharField(_("description"), max_length=300, blank=True)
     content_type = models.CharField(max_length=60)
     size = models.PositiveIntegerField()
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
