@@ -202,7 +202,7 @@ class BaseFundingFormSet(forms.BaseFormSet):
     a draft may hold shares that do not add up to 100 % yet."""
 
     default_error_messages = {
-        "missing_management_form": _("Le tableau du financement n’a pas été transmis en entier : "
+        "missing_management_form": _("Le tableau du financement n’a pas été transmis en entier : "
                                      "rechargez la page puis saisissez-le à nouveau."),
         "too_many_forms": _("Le financement compte au plus %(num)d sources."),
         "too_few_forms": _("Le financement compte au moins %(num)d source."),
@@ -251,7 +251,7 @@ class AttachmentForm(DsfrForm):
                            help_text=_("PDF ou image (PNG, JPEG, GIF, WebP), 10\u00a0Mo au plus."))
     description = forms.CharField(
         label=_("Description de la pièce jointe"), max_length=300, required=False,
-        help_text=_("Ce que contient le document, en une phrase (ex.\u00a0: « Bilan 2025 de l’expérimentation »)."),
+        help_text=_("Ce que contient le document, en une phrase (ex.\u00a0: « Bilan 2025 de l’expérimentation »)."),
     )
 
     def __init__(self, *args, optional: bool = False, **kwargs):
@@ -264,11 +264,11 @@ class AttachmentForm(DsfrForm):
         if not upload:
             return upload
         if upload.size > MAX_ATTACHMENT_SIZE:
-            raise forms.ValidationError(_("Le fichier dépasse 10\u00a0Mo : réduisez-le ou compressez-le."))
+            raise forms.ValidationError(_("Le fichier dépasse 10\u00a0Mo : réduisez-le ou compressez-le."))
         content_type = sniff_content_type(upload)
         if content_type is None:
             raise forms.ValidationError(
-                _("Ce fichier n’est ni un PDF ni une image (PNG, JPEG, GIF, WebP) : son contenu a été vérifié."))
+                _("Ce fichier n’est ni un PDF ni une image (PNG, JPEG, GIF, WebP) : son contenu a été vérifié."))
         self.cleaned_data["content_type"] = content_type
         return upload
 

@@ -185,7 +185,7 @@ def _check_not_stale(innovation: Innovation, base_revision: int | None) -> None:
                  .order_by("created_at", "id"))
     authors = sorted({revision.author.full_name if revision.author else _("quelqu’un") for revision in since})
     raise StaleEdit(
-        _("La fiche a été modifiée par %(authors)s depuis que vous l’avez ouverte : rien n’a été enregistré, "
+        _("La fiche a été modifiée par %(authors)s depuis que vous l’avez ouverte : rien n’a été enregistré, "
           "pour ne pas effacer ces modifications.") % {"authors": ", ".join(authors) or _("quelqu’un")},
         since=since,
     )

@@ -180,9 +180,9 @@ class InnovationEditView(View):
             messages.error(request, " ".join(getattr(error, "messages", [])) or _("Cette fiche ne peut plus être modifiée."))
             return self.render_forms(innovation, form, grid_form, funding, attachment_form, status=409)
         if added is not None:
-            messages.success(request, _("Pièce jointe « %(name)s » ajoutée.") % {"name": added.original_name})
+            messages.success(request, _("Pièce jointe « %(name)s » ajoutée.") % {"name": added.original_name})
         if removed is not None:
-            messages.success(request, _("Pièce jointe « %(name)s » supprimée.") % {"name": removed.original_name})
+            messages.success(request, _("Pièce jointe « %(name)s » supprimée.") % {"name": removed.original_name})
         if request.POST.get("action") == "submit" and saved.status in SUBMITTABLE:
             try:
                 services.innovation_transition(innovation=saved, action=ModerationAction.SUBMIT, by=request.user)
@@ -190,7 +190,7 @@ class InnovationEditView(View):
                 _flash_errors(request, error)
                 messages.info(request, _("Votre brouillon est enregistré."))
                 return redirect("innovations:update", slug=saved.slug)
-            messages.success(request, _("Votre innovation est soumise : l’équipe de modération va la relire."))
+            messages.success(request, _("Votre innovation est soumise : l’équipe de modération va la relire."))
             return redirect(saved)
         if saved.status == Status.PUBLISHED:
             messages.success(request, _("Vos modifications sont enregistrées et déjà visibles dans le catalogue."))
