@@ -25,12 +25,14 @@ WORDS = re.compile(r"\s+|\S+\s*")
 
 # Work allowed for word-level matching, counted as (words before) × (words after) of each
 # block compared: a block is compared word by word only if it fits in BLOCK_CAP, and all
-# the blocks of one text together in TEXT_BUDGET.
+# the blocks of a comparison (one DiffWork) together in TEXT_BUDGET.
 BLOCK_CAP = 250_000
-TEXT_BUDGET = 1_000_000
+TEXT_BUDGET = 600_000
 # Sentences compared one to one per text (after the common start and end): ~20 times what a
 # 20,000-character text of real prose holds, a bound for texts of many tiny "sentences".
 SENTENCE_CAP = 360_000
+# Sentence pairs matched for a whole comparison (all the fields of a version together).
+SENTENCE_BUDGET = 300_000
 
 
 @dataclass
@@ -82,19 +84,44 @@ def _common_ends(old: list[str], new: list[str]) -> tuple[int, int]:
     return prefix, suffix
 
 
-def _words(old: list[str], new: list[str], segments: list, work: DiffWork) -> None:
+def _common_start(a: str, b: str) -> int:
+    """Length of the longest common start of two texts (binary search on C-level compares)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _space_before_end(text: str, end: int) -> bool:
+    """Whether the last `end` characters of the text start a word."""
+    index = len(text) - end - 1
+    return index < 0 or text[index].isspace()
+
+
+def _words(before: str, after: str, segments: list, work: DiffWork) -> None:
     """Word-level diff of one changed block, if the budget allows; else removed then added."""
-    prefix, suffix = _common_ends(old, new)
-    _add(segments, "equal", "".join(old[:prefix]))
-    tail = "".join(old[len(old) - suffix:])
-    old, new = old[prefix:len(old) - suffix], new[prefix:len(new) - suffix]
-    cost = len(old) * len(new)
-    if cost > BLOCK_CAP or work.word_pairs + cost > TEXT_BUDGET:
+    # Keep the words both start and end with (cut at a space, so that words stay whole).
+    start = _common_start(before, after)
+    while start and not before[start - 1].isspace():
+        start -= 1
+    end = _common_start(before[start:][::-1], after[start:][::-1])
+    while end and not (_space_before_end(before, end) and _space_before_end(after, end)):
+        end -= 1
+    _add(segments, "equal", before[:start])
+    tail = before[len(before) - end:] if end else ""
+    before, after = before[start:len(before) - end], after[start:len(after) - end]
+    estimate = (len(before.split()) + 1) * (len(after.split()) + 1)  # cheap, before tokenising
+    if estimate > BLOCK_CAP or work.word_pairs + estimate > TEXT_BUDGET:
         work.blocks_too_large += 1
-        _add(segments, "delete", "".join(old))
-        _add(segments, "insert", "".join(new))
+        _add(segments, "delete", before)
+        _add(segments, "insert", after)
     else:
-        work.word_pairs += cost
+        old, new = WORDS.findall(before), WORDS.findall(after)
+        work.word_pairs += len(old) * len(new)
         for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
             if op == "equal":
                 _add(segments, "equal", "".join(old[i1:i2]))
@@ -113,10 +140,11 @@ def word_diff(before: str, after: str, work: DiffWork | None = None) -> list[tup
     _add(segments, "equal", "".join(old[:prefix]))
     tail = "".join(old[len(old) - suffix:])
     old, new = old[prefix:len(old) - suffix], new[prefix:len(new) - suffix]
-    if len(old) * len(new) > SENTENCE_CAP:
+    pairs = len(old) * len(new)
+    if pairs > SENTENCE_CAP or work.sentence_pairs + pairs > SENTENCE_BUDGET:
         opcodes = [("replace", 0, len(old), 0, len(new))]  # then bounded by the word budget
     else:
-        work.sentence_pairs += len(old) * len(new)
+        work.sentence_pairs += pairs
         # Sentences are nearly all distinct, so this pass is about linear; autojunk drops a
         # sentence repeated so often that it would make it quadratic.
         opcodes = difflib.SequenceMatcher(None, old, new).get_opcodes()
@@ -124,7 +152,7 @@ def word_diff(before: str, after: str, work: DiffWork | None = None) -> list[tup
         if op == "equal":
             _add(segments, "equal", "".join(old[i1:i2]))
         else:
-            _words(WORDS.findall("".join(old[i1:i2])), WORDS.findall("".join(new[j1:j2])), segments, work)
+            _words("".join(old[i1:i2]), "".join(new[j1:j2]), segments, work)
     _add(segments, "equal", tail)
     return segments
 

@@ -156,3 +156,14 @@ def test_a_small_edit_in_a_long_text_is_shown_word_by_word():
     segments = word_diff(text, edited)
     assert [op for op, _ in segments] == ["equal", "insert", "equal"]
     assert "nouveau" in segments[1][1] and len(segments[1][1]) < 20
+
+
+def test_a_whole_comparison_shares_one_budget():
+    """Twenty fields of 20,000 characters all rewritten: the work for the page stays capped."""
+    from innovations.revisions import SENTENCE_BUDGET, TEXT_BUDGET, DiffWork
+
+    work = DiffWork()
+    for field in range(20):
+        word_diff(_prose(10 + field, 20_000), _prose(50 + field, 20_000), work)
+    assert work.sentence_pairs <= SENTENCE_BUDGET and work.word_pairs <= TEXT_BUDGET
+    assert work.blocks_too_large > 0  # past the budget, rewritten texts show as removed then added
