@@ -106,7 +106,7 @@ def _words(before: str, after: str, segments: list, work: DiffWork) -> None:
     """Word-level diff of one changed block, if the budget allows; else removed then added."""
     # Keep the words both start and end with (cut at a space, so that words stay whole).
     start = _common_start(before, after)
-    while start and not before[start - 1].isspace():
+    while start and not (before[start - 1].isspace() or start in (len(before), len(after))):
         start -= 1
     end = _common_start(before[start:][::-1], after[start:][::-1])
     while end and not (_space_before_end(before, end) and _space_before_end(after, end)):
