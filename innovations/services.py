@@ -155,13 +155,6 @@ def funding_problem(funding: list[tuple[str, int]]) -> str:
     return ""
 
 
-def check_funding(funding: list[tuple[str, int]]) -> None:
-    """Raise if the funding mix cannot be submitted (see funding_problem)."""
-    problem = funding_problem(funding)
-    if problem:
-        raise ValidationError(problem[:1].upper() + problem[1:] + ".", code="funding_total")
-
-
 class StaleEdit(ValidationError):
     """The form was opened on an older version: saving it would undo what others saved since."""
 
@@ -183,7 +176,7 @@ def _check_not_stale(innovation: Innovation, base_revision: int | None) -> None:
         return
     since = list(innovation.revisions.filter(pk__gt=base_revision).select_related("author")
                  .order_by("created_at", "id"))
-    authors = sorted({revision.author.full_name if revision.author else _("quelqu’un") for revision in since})
+    authors = sorted({str(revision.author) if revision.author else _("quelqu’un") for revision in since})
     raise StaleEdit(
         _("La fiche a été modifiée par %(authors)s depuis que vous l’avez ouverte : rien n’a été enregistré, "
           "pour ne pas effacer ces modifications.") % {"authors": ", ".join(authors) or _("quelqu’un")},
