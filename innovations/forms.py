@@ -57,6 +57,8 @@ class InnovationForm(OrganisationFieldsMixin, DsfrModelForm):
     )
     territory = TerritoryField(label=_("Territoire d'origine"), required=False)
     form_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    # The version the form was opened on: saving over a newer one is refused (lost update).
+    base_revision = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     coauthors = forms.CharField(
         label=_("Co-auteurs"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2_000,
         help_text=_("Adresses e-mail d'agents inscrits sur la plateforme, une par ligne : "
@@ -98,6 +100,7 @@ class InnovationForm(OrganisationFieldsMixin, DsfrModelForm):
             initial.setdefault("coauthors", "\n".join(
                 m.user.email for m in instance.members.select_related("user") if m.role == "coauthor"))
             initial.setdefault("themes", list(instance.theme_ids))
+            initial.setdefault("base_revision", services.latest_revision_id(instance))
         else:
             initial.setdefault("territory", user.territory)
             initial.setdefault("form_token", uuid.uuid4())
@@ -113,7 +116,7 @@ class InnovationForm(OrganisationFieldsMixin, DsfrModelForm):
             self.fields[name].needed_to_submit = True
         self.fields["themes"].widget.inline = True
         self.helper = crispy_helper(
-            Fieldset(_("Identité de l'innovation"), "form_token", "title", "summary", "themes", "stage", css_id="section-identite"),
+            Fieldset(_("Identité de l'innovation"), "form_token", "base_revision", "title", "summary", "themes", "stage", css_id="section-identite"),
             Fieldset(_("Problème et solution"), "problem", "solution", "public_concerned", css_id="section-solution"),
             Fieldset(_("Territoire et porteur"), "territory", "organisation_name", "organisation_kind",
                      "organisation_siret", "coauthors", css_id="section-porteur"),
@@ -198,10 +201,31 @@ class FundingForm(DsfrForm):
 
 
 class BaseFundingFormSet(forms.BaseFormSet):
+    """The funding mix. Its total is checked at submission only (services.funding_problem):
+    a draft may hold shares that do not add up to 100 % yet."""
+
+    default_error_messages = {
+        "missing_management_form": _("Le tableau du financement n’a pas été transmis en entier : "
+                                     "rechargez la page puis saisissez-le à nouveau."),
+        "too_many_forms": _("Le financement compte au plus %(num)d sources."),
+        "too_few_forms": _("Le financement compte au moins %(num)d source."),
+    }
+
     def clean(self):
-        if any(form.errors for form in self.forms):
-            return
-        services.check_funding(self.sources())  # its ValidationError is shown on the formset
+        management = self.management_form.cleaned_data
+        total, initial = management.get("TOTAL_FORMS"), management.get("INITIAL_FORMS")
+        if total is not None and (total < 0 or initial is None or not 0 <= initial <= total):
+            # A tampered count (e.g. -1) would read as "no source" and wipe the mix.
+            raise forms.ValidationError(self.error_messages["missing_management_form"], code="tampered")
+
+    def total_form_count(self):
+        return max(0, super().total_form_count())
+
+    def _construct_form(self, i, **kwargs):
+        # Every row is read, even an extra row equal to its initial value (all fields are optional).
+        form = super()._construct_form(i, **kwargs)
+        form.empty_permitted = False
+        return form
 
     def sources(self) -> list[tuple[str, int]]:
         return [(f.cleaned_data["label"], f.cleaned_data["share"]) for f in self.forms
@@ -209,31 +233,53 @@ class BaseFundingFormSet(forms.BaseFormSet):
 
 
 FUNDING_ROWS = 5
+FUNDING_MAX = 10
 
 
 def funding_formset(data=None, business_model=None):
     initial = []
     if business_model is not None and business_model.pk:
         initial = [{"label": s.label, "share": s.share} for s in business_model.funding_sources.all()]
-    formset_class = forms.formset_factory(FundingForm, formset=BaseFundingFormSet,
-                                          extra=max(FUNDING_ROWS - len(initial), 1), max_num=10)
+    formset_class = forms.formset_factory(
+        FundingForm, formset=BaseFundingFormSet, extra=max(FUNDING_ROWS - len(initial), 1),
+        max_num=FUNDING_MAX, absolute_max=FUNDING_MAX, validate_max=True,
+    )
     return formset_class(data, initial=initial, prefix="funding")
 
 
 class AttachmentForm(DsfrForm):
+    """A file and what it is. In the edit form (`optional`), choosing no file adds nothing."""
+
     file = forms.FileField(label=_("Ajouter une pièce jointe"),
-                           help_text=_("PDF ou image (PNG, JPEG, GIF, WebP), 10 Mo au plus."))
+                           help_text=_("PDF ou image (PNG, JPEG, GIF, WebP), 10\u00a0Mo au plus."))
+    description = forms.CharField(
+        label=_("Description de la pièce jointe"), max_length=300, required=False,
+        help_text=_("Ce que contient le document, en une phrase (ex.\u00a0: « Bilan 2025 de l’expérimentation »)."),
+    )
+
+    def __init__(self, *args, optional: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].required = not optional
+        self.fields["file"].widget.attrs["accept"] = "application/pdf,image/png,image/jpeg,image/gif,image/webp"
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
+        if not upload:
+            return upload
         if upload.size > MAX_ATTACHMENT_SIZE:
-            raise forms.ValidationError(_("Le fichier dépasse 10 Mo : réduisez-le ou compressez-le."))
+            raise forms.ValidationError(_("Le fichier dépasse 10\u00a0Mo : réduisez-le ou compressez-le."))
         content_type = sniff_content_type(upload)
         if content_type is None:
             raise forms.ValidationError(
-                _("Ce fichier n'est ni un PDF ni une image (PNG, JPEG, GIF, WebP) : son contenu a été vérifié."))
+                _("Ce fichier n’est ni un PDF ni une image (PNG, JPEG, GIF, WebP) : son contenu a été vérifié."))
         self.cleaned_data["content_type"] = content_type
         return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("description") and not cleaned.get("file") and "file" not in self.errors:
+            self.add_error("file", _("Choisissez le fichier que décrit votre description."))
+        return cleaned
 
 
 class ModerationForm(DsfrForm):

@@ -2,6 +2,7 @@
 
 import re
 from contextlib import contextmanager
+from dataclasses import dataclass
 from contextvars import ContextVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,14 +28,32 @@ from innovations.tasks import send_notification
 REVISION_FIELDS = ["title", "summary", "stage", "problem", "solution", "public_concerned", "results",
                    "evidence", "costs", "links"]
 
-# Parts required to submit (a draft may be saved without them).
-REQUIRED_TO_SUBMIT = {
-    "title": _("le titre"), "summary": _("le résumé"), "problem": _("le problème traité"),
-    "solution": _("la solution"), "public_concerned": _("le public concerné"),
-    "territory": _("le territoire d'origine"), "organisation": _("l'organisation porteuse"),
-}
-GRID_REQUIRED_TO_SUBMIT = {"value_proposition": _("la proposition de valeur"),
-                           "beneficiaries": _("les bénéficiaires")}
+# Parts required to submit (a draft may be saved without them): field, label, id of the edit
+# form's field the label links to, id of the form section that holds it.
+SUBMISSION_PARTS = [
+    ("title", _("le titre"), "id_title", "section-identite"),
+    ("summary", _("le résumé"), "id_summary", "section-identite"),
+    ("themes", _("au moins un thème"), "id_themes_0", "section-identite"),
+    ("problem", _("le problème traité"), "id_problem", "section-solution"),
+    ("solution", _("la solution"), "id_solution", "section-solution"),
+    ("public_concerned", _("le public concerné"), "id_public_concerned", "section-solution"),
+    ("territory", _("le territoire d’origine"), "id_territory", "section-porteur"),
+    ("organisation", _("l’organisation porteuse"), "id_organisation_name", "section-porteur"),
+    ("value_proposition", _("la proposition de valeur"), "id_grid-value_proposition", "grille"),
+    ("beneficiaries", _("les bénéficiaires"), "id_grid-beneficiaries", "grille"),
+    ("funding", None, "financement", "grille"),  # label: funding_problem()
+]
+GRID_REQUIRED_TO_SUBMIT = ("value_proposition", "beneficiaries")
+
+
+@dataclass(frozen=True)
+class MissingPart:
+    """One thing left to do before submission, and where the edit form asks for it."""
+
+    field: str
+    label: str
+    anchor: str
+    section: str
 
 
 _muted: ContextVar[bool] = ContextVar("notifications_muted", default=False)
@@ -86,18 +105,25 @@ def _search_extra(innovation: Innovation) -> str:
     return " ".join(parts)[:SEARCH_EXTRA_MAX_LENGTH]
 
 
-def _snapshot(innovation: Innovation) -> dict:
+def _snapshot(innovation: Innovation, business_model: BusinessModel | None = None,
+              funding: list[tuple[str, int]] = (), coauthors: list[str] = ()) -> dict:
+    """What a version records: the texts, the business-model grid, the funding mix, the team."""
     data = {field: getattr(innovation, field) for field in REVISION_FIELDS}
     data["themes"] = sorted(theme.name for theme in innovation.themes)
     data["territory"] = str(innovation.territory) if innovation.territory else ""
     data["organisation"] = str(innovation.organisation) if innovation.organisation else ""
+    data["coauthors"] = sorted(coauthors)
+    for part in BusinessModel.TEXT_PARTS:
+        data[part] = getattr(business_model, part) if business_model is not None else ""
+    data["funding"] = [f"{label}\u00a0: {share}\u00a0%" for label, share in funding]
     return data
 
 
-def _record_revision(innovation: Innovation, author) -> Revision | None:
-    data = _snapshot(innovation)
+def _record_revision(innovation: Innovation, author, **parts) -> Revision | None:
+    data = _snapshot(innovation, **parts)
     previous = innovation.revisions.order_by("-created_at", "-id").first()
-    changed = sorted(k for k in data if previous is None or previous.data.get(k) != data[k])
+    # A key the previous version did not record yet (older versions) is not a change.
+    changed = sorted(k for k in data if previous is None or previous.data.get(k, data[k]) != data[k])
     if previous is not None and not changed:
         return None
     return Revision.objects.create(innovation=innovation, author=author, status=innovation.status,
@@ -159,20 +185,53 @@ def _create(*, by: User, title: str, creation_token) -> tuple[Innovation, bool]:
                 raise
 
 
-def check_funding(funding: list[tuple[str, int]]) -> None:
-    """A funding mix is empty (not known yet) or its shares add up to 100 %."""
+def funding_problem(funding: list[tuple[str, int]]) -> str:
+    """What is wrong with a funding mix for submission ("" if nothing): it is empty (not known
+    yet) or its shares add up to 100 %. A draft may hold any mix."""
     total = sum(share for label, share in funding)
     if funding and total != 100:
-        raise ValidationError(_("Les parts du financement doivent totaliser 100 %% (total actuel : %(total)s %%).")
-                              % {"total": total}, code="funding_total")
+        return _("le financement, dont les parts doivent totaliser 100\u00a0%% (total actuel\u00a0: "
+                 "%(total)s\u00a0%%)") % {"total": total}
+    return ""
+
+
+class StaleEdit(ValidationError):
+    """The form was opened on an older version: saving it would undo what others saved since."""
+
+    def __init__(self, message, *, since: list[Revision]):
+        super().__init__(message, code="stale_edit")
+        self.since = since
+
+
+def latest_revision_id(innovation: Innovation) -> int:
+    """The version a form is opened on (0: none yet); carried by the edit form."""
+    return innovation.revisions.order_by("-created_at", "-id").values_list("pk", flat=True).first() or 0
+
+
+def _check_not_stale(innovation: Innovation, base_revision: int | None) -> None:
+    if base_revision is None:
+        return
+    current = latest_revision_id(innovation)
+    if current == base_revision:
+        return
+    since = list(innovation.revisions.filter(pk__gt=base_revision).select_related("author")
+                 .order_by("created_at", "id"))
+    authors = sorted({str(revision.author) if revision.author else _("quelqu’un") for revision in since})
+    raise StaleEdit(
+        _("La fiche a été modifiée par %(authors)s depuis que vous l’avez ouverte : rien n’a été enregistré, "
+          "pour ne pas effacer ces modifications.") % {"authors": ", ".join(authors) or _("quelqu’un")},
+        since=since,
+    )
 
 
 @transaction.atomic
 def innovation_save(*, innovation: Innovation | None, by: User, data: dict, themes, grid: dict,
-                    funding: list[tuple[str, int]], coauthors: list[User], creation_token=None) -> Innovation:
-    """Create or update an innovation with its grid, funding mix and co-authors (draft or not).
-    A creation form posted twice (same `creation_token`) updates the innovation the first made."""
-    check_funding(funding)
+                    funding: list[tuple[str, int]], coauthors: list[User], creation_token=None,
+                    base_revision: int | None = None) -> Innovation:
+    """Create or update an innovation with its grid, funding mix and co-authors (draft or not:
+    what submission needs is listed by missing_for_submission and never blocks a draft).
+    A creation form posted twice (same `creation_token`) updates the innovation the first made.
+    `base_revision`: the version the form was opened on; a newer one raises StaleEdit."""
     if innovation is None:
         innovation = _by_token(by=by, creation_token=creation_token)
     creating = innovation is None
@@ -184,6 +243,7 @@ def innovation_save(*, innovation: Innovation | None, by: User, data: dict, them
             raise PermissionDenied
         if innovation.status == Status.ARCHIVED:
             raise ValidationError(_("Une innovation archivée ne se modifie plus."))
+        _check_not_stale(innovation, base_revision)
     for field, value in data.items():
         setattr(innovation, field, value)
     innovation.theme_ids = sorted({theme.pk for theme in themes})
@@ -204,7 +264,9 @@ def innovation_save(*, innovation: Innovation | None, by: User, data: dict, them
 
     innovation.search_extra = _search_extra(innovation)
     innovation.save(update_fields=["search_extra", "updated_at"])
-    _record_revision(innovation, by)
+    _record_revision(innovation, by, business_model=business_model, funding=funding,
+                     coauthors=list(innovation.members.filter(role=TeamRole.COAUTHOR)
+                                    .values_list("user__email", flat=True)))
     return innovation
 
 
@@ -218,15 +280,31 @@ def _set_coauthors(innovation: Innovation, coauthors: list[User], editor: User) 
     )
 
 
-def missing_for_submission(innovation: Innovation) -> list[str]:
-    missing = [label for field, label in REQUIRED_TO_SUBMIT.items() if not getattr(innovation, field)]
-    if not innovation.theme_ids:
-        missing.append(_("au moins un thème"))
-    grid = getattr(innovation, "business_model", None)
-    for field, label in GRID_REQUIRED_TO_SUBMIT.items():
-        if grid is None or not getattr(grid, field).strip():
-            missing.append(label)
+def submission_checklist(innovation: Innovation | None) -> list[MissingPart]:
+    """What the innovation still lacks to be submitted (everything for a sheet not saved yet)."""
+    grid = getattr(innovation, "business_model", None) if innovation is not None else None
+    missing = []
+    for field, label, anchor, section in SUBMISSION_PARTS:
+        if field == "funding":
+            sources = [(s.label, s.share) for s in grid.funding_sources.all()] if grid is not None else []
+            label = funding_problem(sources)
+            filled = not label
+        elif innovation is None:
+            filled = False
+        elif field == "themes":
+            filled = bool(innovation.theme_ids)
+        elif field in GRID_REQUIRED_TO_SUBMIT:
+            filled = grid is not None and bool(getattr(grid, field).strip())
+        else:
+            value = getattr(innovation, field)
+            filled = bool(value.strip() if isinstance(value, str) else value)
+        if not filled:
+            missing.append(MissingPart(field, str(label), anchor, section))
     return missing
+
+
+def missing_for_submission(innovation: Innovation) -> list[str]:
+    return [part.label for part in submission_checklist(innovation)]
 
 
 @transaction.atomic
@@ -279,7 +357,8 @@ def innovation_transition(*, innovation: Innovation, action: ModerationAction | 
 # --- Attachments -------------------------------------------------------------------------
 
 @transaction.atomic
-def attachment_add(*, innovation: Innovation, by: User, upload, content_type: str) -> Attachment:
+def attachment_add(*, innovation: Innovation, by: User, upload, content_type: str,
+                   description: str = "") -> Attachment:
     if not TeamMember.objects.filter(innovation=innovation, user=by).exists():
         raise PermissionDenied
     # Named after the checked content, never the sender's extension (essaimage/uploads.py).
@@ -287,7 +366,7 @@ def attachment_add(*, innovation: Innovation, by: User, upload, content_type: st
     upload.name = uploads.stored_name(content_type)
     return Attachment.objects.create(
         innovation=innovation, file=upload, original_name=original_name, content_type=content_type,
-        size=upload.size, uploaded_by=by,
+        size=upload.size, uploaded_by=by, description=" ".join(description.split()),
     )
 
 

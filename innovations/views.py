@@ -5,6 +5,8 @@ from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.http import require_POST
 
@@ -86,8 +88,37 @@ def revision(request, slug, pk):
         "innovation": innovation, "revision": version, "previous": previous, "changes": changes})
 
 
+# The edit form's sections, in order: (anchor, title, whether submission needs something there).
+FORM_SECTIONS = [
+    ("section-identite", _lazy("Identité"), True),
+    ("section-solution", _lazy("Problème et solution"), True),
+    ("section-porteur", _lazy("Territoire et porteur"), True),
+    ("section-resultats", _lazy("Résultats, coûts et liens"), False),
+    ("grille", _lazy("Grille du modèle économique"), True),
+    ("pieces-jointes", _lazy("Pièces jointes"), False),
+]
+
+
+def form_sections(checklist: list[services.MissingPart]) -> list[dict]:
+    """Each section of the edit form with what submission still needs in it."""
+    sections = []
+    for anchor, title, needed in FORM_SECTIONS:
+        missing = [part for part in checklist if part.section == anchor]
+        if not needed:
+            state = _("facultatif")
+        elif missing:
+            state = ngettext("%(count)s champ à compléter", "%(count)s champs à compléter", len(missing)) % {
+                "count": len(missing)}
+        else:
+            state = _("complet")
+        sections.append({"anchor": anchor, "title": title, "state": state, "missing": missing,
+                         "complete": needed and not missing})
+    return sections
+
+
 class InnovationEditView(View):
-    """Create (no slug) or edit an innovation: save as draft, or save and submit."""
+    """Create (no slug) or edit an innovation: save as draft, or save and submit. The same form
+    adds or removes attachments, saving the draft at the same time: nothing typed is lost."""
 
     template_name = "innovations/innovation_form.html"
 
@@ -95,21 +126,27 @@ class InnovationEditView(View):
         slug = self.kwargs.get("slug")
         return _team_or_404(self.request.user, slug) if slug else None
 
-    def forms(self, innovation, data=None):
+    def forms(self, innovation, data=None, files=None):
         grid = getattr(innovation, "business_model", None) if innovation else None
         return (
             forms.InnovationForm(data, instance=innovation, user=self.request.user),
             forms.BusinessModelForm(data, instance=grid or BusinessModel()),
             forms.funding_formset(data, grid),
+            forms.AttachmentForm(data, files, optional=True),
         )
 
-    def render_forms(self, innovation, form, grid_form, funding, status=200):
+    def render_forms(self, innovation, form, grid_form, funding, attachment_form, status=200, stale=None):
         completeness = None
         if grid_form.instance.pk:
             completeness = grid_form.instance.completeness()
+        checklist = services.submission_checklist(innovation)
         return render(self.request, self.template_name, {
             "innovation": innovation, "form": form, "grid_form": grid_form, "funding": funding,
-            "attachment_form": forms.AttachmentForm(), "completeness": completeness,
+            "attachment_form": attachment_form, "completeness": completeness,
+            "attachments": list(innovation.attachments.all()) if innovation else [],
+            "checklist": checklist, "sections": form_sections(checklist),
+            "stale": stale,
+            "can_submit": innovation is None or innovation.status in SUBMITTABLE,
         }, status=status)
 
     def get(self, request, slug=None):
@@ -118,25 +155,51 @@ class InnovationEditView(View):
 
     def post(self, request, slug=None):
         innovation = self.get_innovation()
-        form, grid_form, funding = self.forms(innovation, request.POST)
-        if not (form.is_valid() and grid_form.is_valid() and funding.is_valid()):
-            messages.error(request, _("Le formulaire contient des erreurs : rien n'a été enregistré, "
+        form, grid_form, funding, attachment_form = self.forms(innovation, request.POST, request.FILES)
+        if not all(f.is_valid() for f in (form, grid_form, funding, attachment_form)):
+            messages.error(request, _("Le formulaire contient des erreurs : rien n’a été enregistré, "
                                       "ce que vous avez saisi est conservé ci-dessous."))
-            return self.render_forms(innovation, form, grid_form, funding)
+            return self.render_forms(innovation, form, grid_form, funding, attachment_form)
+        upload = attachment_form.cleaned_data.get("file")
         try:
-            saved = services.innovation_save(
-                innovation=innovation, by=request.user, data=form.service_data(), themes=form.cleaned_data["themes"],
-                grid={name: grid_form.cleaned_data[name] for name in BusinessModel.TEXT_PARTS},
-                funding=funding.sources(), coauthors=form.cleaned_data["coauthors"],
-                creation_token=form.cleaned_data.get("form_token") if innovation is None else None,
-            )
+            with transaction.atomic():
+                saved = services.innovation_save(
+                    innovation=innovation, by=request.user, data=form.service_data(),
+                    themes=form.cleaned_data["themes"],
+                    grid={name: grid_form.cleaned_data[name] for name in BusinessModel.TEXT_PARTS},
+                    funding=funding.sources(), coauthors=form.cleaned_data["coauthors"],
+                    creation_token=form.cleaned_data.get("form_token") if innovation is None else None,
+                    base_revision=form.cleaned_data.get("base_revision") if innovation is not None else None,
+                )
+                added = removed = None
+                if upload:
+                    added = services.attachment_add(
+                        innovation=saved, by=request.user, upload=upload,
+                        content_type=attachment_form.cleaned_data["content_type"],
+                        description=attachment_form.cleaned_data["description"])
+                if request.POST.get("remove_attachment", "").isdigit():
+                    removed = saved.attachments.filter(pk=request.POST["remove_attachment"]).first()
+                    if removed is not None:
+                        services.attachment_delete(attachment=removed, by=request.user)
+        except services.StaleEdit as error:
+            return self.render_stale(innovation, error, {**form.cleaned_data, **grid_form.cleaned_data})
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, " ".join(getattr(error, "messages", [])) or _("Cette fiche ne peut plus être modifiée."))
-            return self.render_forms(innovation, form, grid_form, funding, status=409)
-        if form.show_deferred_errors():  # saved without the SIRET: its error beside what the person typed
+            return self.render_forms(innovation, form, grid_form, funding, attachment_form, status=409)
+        if added is not None:
+            messages.success(request, _("Pièce jointe « %(name)s » ajoutée.") % {"name": added.original_name})
+        if removed is not None:
+            messages.success(request, _("Pièce jointe « %(name)s » supprimée.") % {"name": removed.original_name})
+        if form.deferred_errors:  # saved without the SIRET: its error beside what the person typed
+            data = request.POST.copy()
+            data["base_revision"] = str(services.latest_revision_id(saved))  # this save is not a stale edit
+            form, grid_form, funding, attachment_form = self.forms(saved, data, None)
+            for bound in (form, grid_form, funding, attachment_form):
+                bound.is_valid()
+            form.show_deferred_errors()
             messages.warning(request, _("Votre fiche est enregistrée, sauf le SIRET de l’organisation, "
                                         "à corriger ci-dessous."))
-            return self.render_forms(saved, form, grid_form, funding)
+            return self.render_forms(saved, form, grid_form, funding, attachment_form)
         if request.POST.get("action") == "submit" and saved.status in SUBMITTABLE:
             try:
                 services.innovation_transition(innovation=saved, action=ModerationAction.SUBMIT, by=request.user)
@@ -144,12 +207,44 @@ class InnovationEditView(View):
                 _flash_errors(request, error)
                 messages.info(request, _("Votre brouillon est enregistré."))
                 return redirect("innovations:update", slug=saved.slug)
-            messages.success(request, _("Votre innovation est soumise : l'équipe de modération va la relire."))
+            messages.success(request, _("Votre innovation est soumise : l’équipe de modération va la relire."))
             return redirect(saved)
-        messages.success(request, _("Vos modifications sont enregistrées."))
-        if saved.status in SUBMITTABLE:
+        if saved.status == Status.PUBLISHED:
+            messages.success(request, _("Vos modifications sont enregistrées et déjà visibles dans le catalogue."))
+        else:
+            messages.success(request, _("Vos modifications sont enregistrées."))
+        if saved.status in SUBMITTABLE or added is not None or removed is not None:
             return redirect("innovations:update", slug=saved.slug)
         return redirect(saved)
+
+    def render_stale(self, innovation, error, typed: dict):
+        """Someone saved the sheet since this form was opened: nothing is saved. The form comes
+        back with what the user typed; fields they left alone take the newer version, and the
+        form now carries the newer version (saving again is a choice made knowingly)."""
+        data = self.request.POST.copy()
+        base = innovation.revisions.filter(pk=data.get("base_revision") or 0).first()
+        latest = error.since[-1] if error.since else None
+        merged, kept = [], []
+        if base is not None and latest is not None:
+            grid = {part: f"grid-{part}" for part in BusinessModel.TEXT_PARTS}
+            names = {name: name for name in services.REVISION_FIELDS} | grid
+            changed = {name for revision in error.since for name in revision.changed_fields}
+            for name in (n for n in revisions.FIELDS if n in changed):
+                key = names.get(name)
+                if key is None:
+                    kept.append(name)  # themes, territory, team, funding: shown, left as typed
+                elif typed.get(name) == base.data.get(name, ""):
+                    data[key] = latest.data.get(name, "")
+                    merged.append(name)
+                else:
+                    kept.append(name)
+        data["base_revision"] = str(services.latest_revision_id(innovation))
+        form, grid_form, funding, attachment_form = self.forms(innovation, data, None)
+        for bound in (form, grid_form, funding, attachment_form):
+            bound.is_valid()
+        return self.render_forms(innovation, form, grid_form, funding, attachment_form, status=409, stale={
+            "message": error.messages[0], "since": error.since, "merged": merged, "kept": kept,
+            "lost_file": bool(self.request.FILES)})
 
 
 @require_POST
@@ -206,7 +301,8 @@ def attachment_add(request, slug):
     form = forms.AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         attachment = services.attachment_add(innovation=innovation, by=request.user, upload=form.cleaned_data["file"],
-                                             content_type=form.cleaned_data["content_type"])
+                                             content_type=form.cleaned_data["content_type"],
+                                             description=form.cleaned_data["description"])
         messages.success(request, _("Pièce jointe « %(name)s » ajoutée.") % {"name": attachment.original_name})
     else:
         for error in form.errors.get("file", []):

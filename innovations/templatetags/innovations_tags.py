@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from innovations import wording
+from innovations import selectors, wording
 from innovations.enums import ModerationAction, ReplicationStatus, Status
 
 register = template.Library()
@@ -41,7 +41,13 @@ FIELD_LABELS = {
     "title": _("titre"), "summary": _("résumé"), "stage": _("stade"), "problem": _("problème"),
     "solution": _("solution"), "public_concerned": _("public"), "results": _("résultats"),
     "evidence": _("preuves"), "costs": _("coûts"), "links": _("liens"), "themes": _("thèmes"),
-    "territory": _("territoire"), "organisation": _("organisation"),
+    "territory": _("territoire"), "organisation": _("organisation"), "coauthors": _("co-auteurs"),
+    "value_proposition": _("proposition de valeur"), "beneficiaries": _("bénéficiaires"),
+    "key_partners": _("partenaires clés"), "key_resources": _("ressources clés"),
+    "cost_structure": _("structure des coûts"), "revenue_model": _("modèle de revenus ou d’économies"),
+    "transfer_skills": _("compétences nécessaires au transfert"), "transfer_budget": _("budget du transfert"),
+    "transfer_time": _("délai de mise en œuvre"), "transfer_legal": _("prérequis juridiques"),
+    "funding": _("financement"),
 }
 
 
@@ -62,3 +68,33 @@ def fr_count(number, singular, plural):
     for 0 and 1, whatever the catalogue (an untranslated ngettext would say « 0 essaimages »)."""
     number = number or 0
     return f"{number}\u00a0{singular if number <= 1 else plural}"
+
+
+# --- Attachments and change requests (edit form) ---------------------------------------------
+
+ATTACHMENT_KINDS = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG", "image/gif": "GIF",
+                    "image/webp": "WebP"}
+NBSP = "\u00a0"
+
+
+@register.filter
+def file_size(size) -> str:
+    """A size in French units: « 45 Ko », « 1,2 Mo » (never bytes: « 0 Ko » reads as empty)."""
+    size = int(size or 0)
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))}{NBSP}Ko"
+    megabytes = f"{size / (1024 * 1024):.1f}".replace(".", ",").removesuffix(",0")
+    return f"{megabytes}{NBSP}Mo"
+
+
+@register.filter
+def attachment_label(attachment) -> str:
+    """« PDF – 45 Ko »: the kind of file in words and its size."""
+    kind = ATTACHMENT_KINDS.get(attachment.content_type, _("Fichier"))
+    return f"{kind} – {file_size(attachment.size)}"
+
+
+@register.simple_tag
+def latest_change_request(innovation):
+    """The moderators' latest request for changes, while it is pending (else None)."""
+    return selectors.latest_change_request(innovation)

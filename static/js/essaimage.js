@@ -88,3 +88,42 @@
     document.querySelectorAll("select[data-narrows]").forEach(narrowDepartements);
   });
 })();
+
+// --- Innovation edit form (editform): unsaved changes, confirmations, confirmation in view ---
+(function () {
+  "use strict";
+
+  function enhanceEditForm(form) {
+    var dirty = false;
+    var mark = function () { dirty = true; };
+    form.addEventListener("input", mark);
+    form.addEventListener("change", mark);
+    // Submitting saves everything: no warning then.
+    form.addEventListener("submit", function () { dirty = false; });
+    window.addEventListener("beforeunload", function (event) {
+      if (!dirty) { return; }
+      event.preventDefault();
+      event.returnValue = "";
+    });
+    // A button that also saves the draft but removes something asks first.
+    form.querySelectorAll("button[data-confirm]").forEach(function (button) {
+      button.addEventListener("click", function (event) {
+        if (!window.confirm(button.dataset.confirm)) { event.preventDefault(); }
+      });
+    });
+    // After saving, the confirmation (or the stale-edit warning) is where the reader starts.
+    var notice = document.getElementById("stale-edit");
+    if (!notice && !document.getElementById("error-summary")) {
+      notice = document.querySelector("main .fr-alert--success, main .fr-alert--error");
+    }
+    if (notice) {
+      if (!notice.hasAttribute("tabindex")) { notice.setAttribute("tabindex", "-1"); }
+      notice.focus();
+      notice.scrollIntoView({ block: "center" });
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-unsaved-warning]").forEach(enhanceEditForm);
+  });
+})();

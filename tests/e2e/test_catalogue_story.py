@@ -23,7 +23,8 @@ def test_share_moderate_find_and_replicate(new_visit, db):
     UserFactory(email="moderation@exemple.gouv.fr", roles=[Role.AGENT, Role.MODERATEUR])
     UserFactory(email="voisin@exemple.gouv.fr", organisation=OrganisationFactory(name="Mairie d'Amiens"))
 
-    # 1. The author fills the form with one mistake: shares that do not add up to 100 %.
+    # 1. The author fills the form; the funding shares do not add up to 100 % yet, and she adds
+    #    a file before saving: the draft is saved with the file and everything typed.
     agent = new_visit()
     login(agent, "autrice@exemple.gouv.fr", PASSWORD)
     page = agent.page
@@ -36,26 +37,32 @@ def test_share_moderate_find_and_replicate(new_visit, db):
     page.locator("#id_problem").fill("Des quartiers entiers sans commerce alimentaire accessible.")
     page.locator("#id_solution").fill("Un camion aménagé, tenu par des bénévoles et des salariés en insertion.")
     page.locator("#id_public_concerned").fill("Familles modestes, personnes âgées isolées.")
+    page.locator("#id_links").fill("https://exemple.fr/epicerie")
     page.locator("#id_grid-value_proposition").fill("Des produits frais à prix solidaires, au pied des immeubles.")
     page.locator("#id_funding-0-label").fill("CCAS")
     page.locator("#id_funding-0-share").fill("60")
     page.locator("#id_funding-1-label").fill("Fondation")
     page.locator("#id_funding-1-share").fill("30")
-    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    page.locator("#id_file").set_input_files(
+        files=[{"name": "bilan-2025.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.7\n" + b"0" * 3000}])
+    page.locator("#id_description").fill("Bilan 2025 de la tournée")
+    page.get_by_role("button", name="Ajouter le fichier").click()
     agent.check()
-    expect(page.locator("#error-summary")).to_contain_text("doivent totaliser 100 % (total actuel : 90 %)")
+    expect(page.get_by_text("Pièce jointe «\u00a0bilan-2025.pdf\u00a0» ajoutée.")).to_be_visible()
+    expect(page.locator("#id_links")).to_have_value("https://exemple.fr/epicerie")
     expect(page.locator("#id_title")).to_have_value(TITLE)
-    expect(page.locator("#id_grid-value_proposition")).to_have_value(
-        "Des produits frais à prix solidaires, au pied des immeubles.")
-    assert not Innovation.objects.exists()
+    expect(page.locator("ul.essaimage-attachments")).to_contain_text("PDF – 3\u00a0Ko")
+    expect(page.locator("#a-completer")).to_contain_text("le financement, dont les parts doivent totaliser 100")
+    expect(page.locator("#a-completer")).to_contain_text("les bénéficiaires")
+    innovation = Innovation.objects.get()
+    assert innovation.status == "draft" and innovation.attachments.get().description == "Bilan 2025 de la tournée"
+    page.screenshot(path="/tmp/editform_story_form.png", full_page=True)
 
-    # 2. Fix it and save the draft; then complete what submission needs and submit.
-    page.locator("#id_funding-1-share").fill("40")
-    page.get_by_role("button", name="Enregistrer le brouillon").click()
-    agent.check()
-    expect(page.get_by_text("Vos modifications sont enregistrées.")).to_be_visible()
-    assert Innovation.objects.get().status == "draft"
+    # 2. The links to what is missing lead to the fields; fix them and submit.
+    page.locator("#a-completer").get_by_role("link", name="les bénéficiaires").click()
+    expect(page.locator("#id_grid-beneficiaries")).to_be_in_viewport()
     page.locator("#id_grid-beneficiaries").fill("Les habitants des quartiers prioritaires.")
+    page.locator("#id_funding-1-share").fill("40")
     page.get_by_role("button", name="Enregistrer et soumettre à la modération").click()
     agent.check()
     expect(page.get_by_text("Votre innovation est soumise")).to_be_visible()
@@ -72,11 +79,12 @@ def test_share_moderate_find_and_replicate(new_visit, db):
     moderator.check()
     assert Innovation.objects.get().status == "changes_requested"
 
-    # 4. The author sees the message, completes and resubmits.
+    # 4. The author sees the message on the page and on the form, completes and resubmits.
     agent.goto(f"/innovations/{slug}/")
-    expect(agent.page.get_by_text("Merci d’ajouter les résultats chiffrés.")).to_be_visible()
+    expect(agent.page.locator("#demande-de-modifications")).to_contain_text("Merci d’ajouter les résultats chiffrés.")
     agent.page.get_by_role("link", name="Modifier la fiche").click()
     agent.check()
+    expect(agent.page.locator("#demande-de-modifications")).to_contain_text("Merci d’ajouter les résultats chiffrés.")
     agent.page.locator("#id_results").fill("1 200 familles servies par mois, 18 tonnes de produits frais en 2025.")
     agent.page.get_by_role("button", name="Enregistrer et soumettre à la modération").click()
     agent.check()

@@ -36,12 +36,18 @@ def test_save_creates_draft_with_owner_grid_funding_and_search_document(agent, t
     assert Revision.objects.filter(innovation=innovation).count() == 1
 
 
-def test_a_funding_mix_not_adding_up_to_100_is_refused_by_the_service(agent, themes):
+def test_a_draft_saves_with_a_funding_mix_not_adding_up_to_100_but_cannot_be_submitted(agent, themes):
+    innovation = services.innovation_save(innovation=None, by=agent, data={"title": "Idée en germe"}, themes=[],
+                                          grid={}, funding=[("Commune", 60), ("État", 30)], coauthors=[])
+    assert list(innovation.business_model.funding_sources.values_list("share", flat=True)) == [60, 30]
+    missing = services.submission_checklist(Innovation.objects.get(pk=innovation.pk))
+    funding = next(part for part in missing if part.field == "funding")
+    assert "totaliser 100\u00a0%" in funding.label and "90\u00a0%" in funding.label
+    assert (funding.anchor, funding.section) == ("financement", "grille")
     with pytest.raises(ValidationError) as error:
-        services.innovation_save(innovation=None, by=agent, data={"title": "Idée en germe"}, themes=[], grid={},
-                                 funding=[("Commune", 60), ("État", 30)], coauthors=[])
-    assert "totaliser 100 %" in error.value.messages[0] and "90 %" in error.value.messages[0]
-    assert not Innovation.objects.exists()
+        services.innovation_transition(innovation=innovation, action=ModerationAction.SUBMIT, by=agent)
+    assert "le financement, dont les parts doivent totaliser 100" in error.value.messages[0]
+    assert Innovation.objects.get(pk=innovation.pk).status == Status.DRAFT
 
 
 def test_draft_may_be_incomplete_but_submission_lists_missing_parts(agent, themes):
@@ -50,7 +56,7 @@ def test_draft_may_be_incomplete_but_submission_lists_missing_parts(agent, theme
     with pytest.raises(ValidationError) as error:
         services.innovation_transition(innovation=innovation, action=ModerationAction.SUBMIT, by=agent)
     text = " ".join(error.value.messages)
-    for part in ("le résumé", "au moins un thème", "le territoire d'origine", "la proposition de valeur"):
+    for part in ("le résumé", "au moins un thème", "le territoire d’origine", "la proposition de valeur"):
         assert part in text
     assert Innovation.objects.get(pk=innovation.pk).status == Status.DRAFT
 
