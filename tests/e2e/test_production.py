@@ -124,9 +124,22 @@ def test_production_site_is_styled_and_loads_every_asset(browser, production_sit
             ), f"{path}: the Marianne font (URL rewritten by the manifest storage) did not load"
             assert page.evaluate("document.documentElement.dataset.frJs") == "true", f"{path}: DSFR JS did not run"
         assert "Page non trouvée" in page.content()  # the last page: the site's own 404
+
+        # A form whose CSRF token went stale: the site's page, and « Revenir au formulaire »
+        # brings back what was typed.
+        page.goto(production_site + "/compte/connexion/")
+        page.get_by_label("Adresse e-mail").fill("texte.garde@exemple.gouv.fr")
+        page.evaluate("document.querySelector('input[name=csrfmiddlewaretoken]').value = 'x'.repeat(64)")
+        page.get_by_role("button", name="Se connecter", exact=True).click()
+        visit.check()
+        assert "Le formulaire a expiré" in page.content()
+        page.get_by_role("button", name="Revenir au formulaire").click()
+        page.wait_for_url("**/compte/connexion/")
+        assert page.get_by_label("Adresse e-mail").input_value() == "texte.garde@exemple.gouv.fr"
         # The 404 page's own status is expected; anything else logged is a failure.
         errors = [(url, text) for url, text in console
-                  if not (url.endswith("/cette-page-n-existe-pas/") and "status of 404" in text)]
+                  if not (url.endswith("/cette-page-n-existe-pas/") and "status of 404" in text)
+                  and not (url.endswith("/compte/connexion/") and "status of 403" in text)]
         assert not errors, f"console errors/warnings: {errors}"
         assert not failed, f"failed or missing resources: {failed}"
         visit.finish()

@@ -14,8 +14,10 @@ def broken_view(request):
 
 @login_not_required
 def lost_connection_view(request):
-    """What a worker sees after a database restart: its socket is dead when it runs a query."""
-    connection.connection.close()  # the server side of the connection is gone
+    """The database goes away in the middle of a request, after the connection's health check."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")  # the request's first query: the connection was checked and works
+    connection.connection.close()  # then the database restarts: the connection is dead
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
 
