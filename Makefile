@@ -37,16 +37,18 @@ var/secret_key:
 ## make run: install, start the database (embedded unless DATABASE_URL), migrate, load data,
 ## collect static files and serve with gunicorn in production mode.
 run: install var/secret_key
-	$(LOCAL_PRODUCTION) $(PY) manage.py migrate --noinput
-	$(LOCAL_PRODUCTION) $(PY) manage.py load_reference_data
-	$(LOCAL_PRODUCTION) $(PY) manage.py load_demo_data
-	$(LOCAL_PRODUCTION) $(PY) manage.py collectstatic --noinput --verbosity 0
+	@echo "== Base de données, référentiels et données de démonstration"
+	@$(LOCAL_PRODUCTION) $(PY) manage.py migrate --noinput
+	@$(LOCAL_PRODUCTION) $(PY) manage.py load_reference_data
+	@$(LOCAL_PRODUCTION) $(PY) manage.py load_demo_data
+	@echo "== Fichiers statiques (collectstatic)"
+	@$(LOCAL_PRODUCTION) $(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo
 	@echo "Essaimage en mode production sur $(SITE_URL)/ (gunicorn, DEBUG désactivé). Ctrl+C arrête le site."
 	@$(PY) -m essaimage.database describe
 	@echo "Pour développer (rechargement automatique, pages d’erreur détaillées de Django) : make dev"
 	@echo
-	$(LOCAL_PRODUCTION) $(VENV)/bin/gunicorn essaimage.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+	@$(LOCAL_PRODUCTION) $(VENV)/bin/gunicorn essaimage.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--access-logfile - --graceful-timeout 5
 
 ## make dev: the development server (DEBUG on, reloader, Django's debug pages).
