@@ -1,4 +1,5 @@
-# Essaimage — two commands: `make run` (site with demo data) and `make test` (whole suite).
+# Essaimage — two commands: `make run` (demo site, served as in production) and `make test`
+# (whole suite); `make dev` for development (runserver, DEBUG on).
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -10,7 +11,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: install run serve test test-fast e2e-browser db-stop bench lock clean
+.PHONY: install run dev serve test test-fast e2e-browser db-stop bench lock clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@if [ -z "$(PYTHON)" ]; then echo "Python 3.12 ou plus récent est nécessaire (python3.12 / python3.13 introuvable)."; exit 1; fi
@@ -21,12 +22,45 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 
 install: $(VENV)/.installed
 
-## make run: install, start the database (embedded unless DATABASE_URL), migrate, load data, serve.
-run: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_reference_data
-	$(PY) manage.py load_demo_data
-	$(PY) manage.py runserver $(HOST):$(PORT)
+SITE_URL ?= http://$(HOST):$(PORT)
+WORKERS ?= 2
+# `make run` serves the demo as production does (DEBUG off, collected static files served by
+# whitenoise, the site's own error pages, gunicorn), over plain http on this machine.
+LOCAL_PRODUCTION = DJANGO_DEBUG=false ESSAIMAGE_LOCAL_PRODUCTION=true \
+	DJANGO_SECRET_KEY="$$(cat var/secret_key)" DJANGO_ALLOWED_HOSTS="$(RUN_ALLOWED_HOSTS)" SITE_URL="$(SITE_URL)"
+RUN_ALLOWED_HOSTS ?= 127.0.0.1,localhost,$(HOST)
+
+var/secret_key:
+	@mkdir -p var
+	@umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+## make run: install, start the database (embedded unless DATABASE_URL), migrate, load data,
+## collect static files and serve with gunicorn in production mode.
+run: install var/secret_key
+	@echo "== Base de données, référentiels et données de démonstration"
+	@$(LOCAL_PRODUCTION) $(PY) manage.py migrate --noinput
+	@$(LOCAL_PRODUCTION) $(PY) manage.py load_reference_data
+	@$(LOCAL_PRODUCTION) $(PY) manage.py load_demo_data
+	@echo "== Fichiers statiques (collectstatic)"
+	@$(LOCAL_PRODUCTION) $(PY) manage.py collectstatic --noinput --verbosity 0
+	@echo
+	@echo "Essaimage en mode production sur $(SITE_URL)/ (gunicorn, DEBUG désactivé). Ctrl+C arrête le site."
+	@$(PY) -m essaimage.database describe
+	@echo "Pour développer (rechargement automatique, pages d’erreur détaillées de Django) : make dev"
+	@echo
+	@$(LOCAL_PRODUCTION) $(VENV)/bin/gunicorn essaimage.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+		--access-logfile - --graceful-timeout 5
+
+## make dev: the development server (DEBUG on, reloader, Django's debug pages).
+dev: install
+	SITE_URL="$(SITE_URL)" $(PY) manage.py migrate --noinput
+	SITE_URL="$(SITE_URL)" $(PY) manage.py load_reference_data
+	SITE_URL="$(SITE_URL)" $(PY) manage.py load_demo_data
+	@echo
+	@echo "Essaimage en développement sur $(SITE_URL)/ (runserver, DEBUG activé). Ctrl+C arrête le site."
+	@$(PY) -m essaimage.database describe
+	@echo
+	SITE_URL="$(SITE_URL)" $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## make test: the whole suite, browser tests included.
 test: install e2e-browser

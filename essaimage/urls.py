@@ -62,3 +62,9 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# The site's own error pages (essaimage/errors.py).
+handler400 = "essaimage.errors.bad_request"
+handler403 = "essaimage.errors.permission_denied"
+handler404 = "essaimage.errors.page_not_found"
+handler500 = "essaimage.errors.server_error"

@@ -127,3 +127,14 @@
     document.querySelectorAll("form[data-unsaved-warning]").forEach(enhanceEditForm);
   });
 })();
+
+// Error pages (errors/base_error.html): « Revenir au formulaire » goes back in history, where
+// the browser still holds what was typed; hidden without JavaScript (the page says how instead).
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-history-back]").forEach(function (button) {
+    if (window.history.length < 2) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () { window.history.back(); });
+  });
+})();
