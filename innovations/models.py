@@ -234,7 +234,7 @@ class Attachment(models.Model):
                                    related_name="attachments")
     file = models.FileField(_("fichier"), upload_to=attachment_path)
     original_name = models.CharField(_("nom du fichier"), max_length=200)
-    description = models.CharField(_("description"), max_length=300, blank=True)
+    description = models.CharField(_("description du document"), max_length=300, blank=True)
     content_type = models.CharField(_("type de fichier"), max_length=60)
     size = models.PositiveIntegerField(_("taille (octets)"))
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("déposée par"), null=True,

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='attachment',
             name='description',
-            field=models.CharField(blank=True, max_length=300, verbose_name='description'),
+            field=models.CharField(blank=True, max_length=300, verbose_name='description du document'),
         ),
     ]

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from tests.text import page_text
 
 from essaimage.services import audit_record
 from innovations import services
@@ -171,7 +172,7 @@ def test_submitting_with_an_unbalanced_funding_table_saves_the_draft_and_says_wh
     response = client_for(agent).post(reverse("innovations:create"), data, follow=True)
     innovation = Innovation.objects.get()
     assert innovation.status == Status.DRAFT
-    assert "Pour soumettre, complétez : le financement, dont les parts doivent totaliser 100" in response.content.decode()
+    assert "Pour soumettre, complétez : le financement, dont les parts doivent totaliser 100" in page_text(response)
 
 
 # --- Issue 8.14: tampered formsets -------------------------------------------------------------

@@ -143,7 +143,7 @@ def test_message_goes_to_the_team_with_the_declarer_as_reply_to(client_for, othe
     sent = mail.outbox[-1]
     assert sent.to == [owner.email]
     assert sent.reply_to == [other_agent.email]
-    assert "Pouvons-nous échanger sur le kit ?" in sent.body
+    assert "Pouvons-nous échanger sur le kit\u202f?" in sent.body  # typeset like every e-mail
     assert other_agent.full_name in sent.body
     assert "Partenariat" in sent.body
     # The declarer's address never appears on the page, not even for the team.
