@@ -2,10 +2,13 @@
 incremented atomically in PostgreSQL, so parallel requests can never all slip under a limit.
 
 Keys are hashed before they are stored (an e-mail address or an IP is never kept in clear).
-Windows are fixed: a counter covers [start, start + window_seconds).
+Windows are fixed: a counter covers [start, start + window_seconds). Counters of windows long
+gone are purged now and then by `hit` itself (about one call in PURGE_EVERY), so the table stays
+small without a scheduled job.
 """
 
 import hashlib
+import random
 import time
 from datetime import datetime, timedelta, timezone as dt_timezone
 
@@ -13,6 +16,8 @@ from django.db import connection
 from django.db.models import F
 
 from essaimage.models import RateCounter
+
+PURGE_EVERY = 500
 
 
 def _digest(key: str) -> str:
@@ -36,7 +41,10 @@ def hit(*, scope: str, key: str, window_seconds: int) -> int:
                 RETURNING count""",
             [scope, _digest(key), _window_start(window_seconds)],
         )
-        return cursor.fetchone()[0]
+        count = cursor.fetchone()[0]
+    if random.randrange(PURGE_EVERY) == 0:
+        purge()
+    return count
 
 
 def allow(*, scope: str, key: str, limit: int, window_seconds: int) -> bool:

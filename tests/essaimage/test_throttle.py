@@ -39,3 +39,15 @@ def test_throttle_parallel_hits_are_all_counted():
         t.join()
     assert sorted(allowed) == [False] * 7 + [True] * 5
     assert throttle.current(scope="race", key="k", window_seconds=10**9) == 12
+
+
+@pytest.mark.django_db
+def test_counters_of_windows_long_gone_are_purged_by_the_counting_itself(monkeypatch):
+    from datetime import datetime, timedelta, timezone
+
+    old = RateCounter.objects.create(scope="login", key_digest="x" * 64, count=3,
+                                     window_start=datetime.now(tz=timezone.utc) - timedelta(days=3))
+    monkeypatch.setattr(throttle, "PURGE_EVERY", 1)  # purge at every hit
+    throttle.hit(scope="login", key="a@x.fr", window_seconds=10**9)
+    assert not RateCounter.objects.filter(pk=old.pk).exists()
+    assert throttle.current(scope="login", key="a@x.fr", window_seconds=10**9) == 1
