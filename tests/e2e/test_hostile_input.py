@@ -20,7 +20,7 @@ def test_a_draft_with_a_wrong_siret_is_saved_and_the_siret_kept_to_correct(visit
     page.locator("#id_organisation_name").fill("Mairie de Lille")
     page.locator("#id_organisation_kind").select_option("collectivite")
     page.locator("#id_organisation_siret").fill("215 903 501 00018")
-    page.locator("button[name=action][value=save]").first.click()
+    page.locator("button.fr-btn[name=action][value=save]").click()
     visit.check()
     expect(page.get_by_text("Votre fiche est enregistrée, sauf le SIRET de l’organisation")).to_be_visible()
     expect(page.locator("#id_organisation_siret")).to_have_value("215 903 501 00018")
@@ -28,7 +28,7 @@ def test_a_draft_with_a_wrong_siret_is_saved_and_the_siret_kept_to_correct(visit
     assert Innovation.objects.get().problem == "Un texte à ne pas perdre."
 
     page.locator("#id_organisation_siret").fill("215 903 501 00017")
-    page.locator("button[name=action][value=save]").first.click()
+    page.locator("button.fr-btn[name=action][value=save]").click()
     visit.check()
     expect(page.get_by_text("Vos modifications sont enregistrées.")).to_be_visible()
     assert Innovation.objects.count() == 1
