@@ -314,6 +314,7 @@ def innovation_admin_save(*, innovation: Innovation, by: User, changed: list[str
     return locked
 
 
+@transaction.atomic
 def replication_admin_save(*, replication: Replication, by: User, changed: list[str]) -> Replication:
     """The admin site may correct a declaration's mode and adaptations; its state changes only
     through replication_update (the declarer's), with its audit entry."""
@@ -321,11 +322,10 @@ def replication_admin_save(*, replication: Replication, by: User, changed: list[
     refused = sorted(set(changed) - {"scaling_mode", "adaptations"})
     if refused or replication.pk is None:
         raise ValueError(f"the admin site cannot write {', '.join(refused) or 'a new declaration'}")
-    with transaction.atomic():
-        locked = Replication.objects.select_for_update().get(pk=replication.pk)
-        for field in changed:
-            setattr(locked, field, getattr(replication, field))
-        locked.save(update_fields=[*changed, "updated_at"])
+    locked = Replication.objects.select_for_update().get(pk=replication.pk)
+    for field in changed:
+        setattr(locked, field, getattr(replication, field))
+    locked.save(update_fields=[*changed, "updated_at"])
     return locked
 
 

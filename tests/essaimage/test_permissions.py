@@ -65,3 +65,13 @@ def test_views_use_the_one_helper_and_no_role_check_by_hand():
         text = path.read_text()
         assert "get_object_or_404" not in text, path
         assert "has_role(" not in text, path
+
+
+def test_services_ask_has_perm_and_check_no_role_nor_membership_by_hand():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for path in [root / "innovations/services.py", root / "contact/services.py"]:
+        text = path.read_text()
+        assert "has_role(" not in text, path
+        assert "user=by).exists()" not in text and "declared_by_id != by.pk" not in text, path
