@@ -79,11 +79,12 @@ class OrganisationFieldsMixin(forms.Form):
             texts.extend(error.messages)
         return texts
 
-    def organisation(self):
+    def organisation(self) -> services.OrganisationInput | None:
+        """The organisation as typed, for a service to find or create (a form creates no row)."""
         data = self.cleaned_data
         if not data.get("organisation_name"):
             return None
-        return services.organisation_get_or_create(
+        return services.OrganisationInput(
             name=data["organisation_name"], kind=data["organisation_kind"],
             siret=data.get("organisation_siret", ""), territory=data.get("territory"),
         )
@@ -145,7 +146,7 @@ class SignupForm(OrganisationFieldsMixin, DsfrForm):
         services.signup_request(
             email=data["email"], password=data["password1"], first_name=data["first_name"],
             last_name=data["last_name"], territory=data.get("territory"), ip_address=client_ip(request),
-            organisation=self.organisation,
+            organisation=self.organisation(),
         )
 
 

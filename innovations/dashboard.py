@@ -3,26 +3,15 @@ and declarations. Each part is one bounded query, whatever the number of rows.""
 
 from datetime import timedelta
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
-from essaimage.enums import Role
 from essaimage.models import AuditEntry
 from innovations.enums import ACTIVE_REPLICATION, ModerationAction, Status
-from innovations.models import Innovation, Replication
+from innovations.models import Innovation, Replication, TeamMember
 
 RECENT_DAYS = 30
 SHOWN = 10  # rows per list; the full lists are on « Mes innovations » and the moderation queue
-
-# DSFR badge modifier of each status (no comparison of status strings in templates).
-STATUS_BADGES = {
-    Status.DRAFT: "",
-    Status.SUBMITTED: "fr-badge--info",
-    Status.CHANGES_REQUESTED: "fr-badge--warning",
-    Status.PUBLISHED: "fr-badge--success",
-    Status.ARCHIVED: "fr-badge--purple-glycine",
-}
-
 
 def _latest_change_request(field: str):
     """The newest « request changes » entry of the audit trail for the outer innovation."""
@@ -66,10 +55,9 @@ def my_innovations(user) -> dict:
     innovations = list(
         Innovation.objects.filter(members__user=user)
         .annotate(active_replications=Count("replications", filter=Q(replications__status__in=ACTIVE_REPLICATION)))
+        .prefetch_related(Prefetch("members", queryset=TeamMember.objects.only("innovation_id", "user_id")))
         .order_by("-updated_at", "-pk")[:SHOWN + 1]
     )
-    for innovation in innovations:
-        innovation.badge_class = STATUS_BADGES.get(innovation.status, "")
     return {"rows": innovations[:SHOWN], "more": len(innovations) > SHOWN}
 
 
@@ -90,6 +78,6 @@ def dashboard(user) -> dict:
         "declarations": my_declarations(user),
         "recent_days": RECENT_DAYS,
     }
-    if user.has_role(Role.MODERATEUR):
+    if user.has_perm("innovations.moderate_innovation"):
         context["moderation"] = moderation_waiting()
     return context

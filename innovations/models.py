@@ -109,7 +109,13 @@ class Innovation(models.Model):
 
     @property
     def is_published(self):
-        return self.status == Status.PUBLISHED
+        return Status(self.status).is_public
+
+    @property
+    def state(self) -> Status:
+        """The status as its enum member: templates read `state.label`, `state.badge_class`,
+        `state.is_public`... and never compare status strings."""
+        return Status(self.status)
 
     @property
     def themes(self) -> list[Theme]:
@@ -302,6 +308,10 @@ class Replication(models.Model):
             models.CheckConstraint(condition=Q(status__in=ReplicationStatus.values), name="replication_status_valid"),
             models.CheckConstraint(condition=Q(scaling_mode__in=ScalingMode.values), name="replication_mode_valid"),
         ]
+
+    @property
+    def state(self) -> ReplicationStatus:
+        return ReplicationStatus(self.status)
 
     def __str__(self):
         return f"{self.innovation} → {self.territory}"
