@@ -22,7 +22,9 @@ from innovations.enums import (
     ACTIVE_REPLICATION, MODERATOR_ACTIONS, REPLICATION_TRANSITIONS, TRANSITIONS, ModerationAction,
     ReplicationStatus, Status, TeamRole,
 )
-from innovations.models import SEARCH_EXTRA_MAX_LENGTH, Attachment, BusinessModel, FundingSource, Innovation, Replication, Revision, TeamMember
+from innovations.models import (
+    SEARCH_EXTRA_MAX_LENGTH, Attachment, BusinessModel, FundingSource, Innovation, Replication, Revision, TeamMember,
+)
 from innovations.tasks import send_notification
 
 REVISION_FIELDS = ["title", "summary", "stage", "problem", "solution", "public_concerned", "results",

@@ -1,9 +1,20 @@
+import re
+
 import pytest
+from django.contrib import admin as django_admin
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from essaimage.enums import Role
 from essaimage.models import User
-from tests.factories import UserFactory
-from tests.factories.innovations import InnovationFactory
+from essaimage.services import audit_record, roles_ensure
+from innovations import services as innovation_services
+from innovations.enums import ModerationAction, Status
+from innovations.models import Innovation
+from tests.factories import TerritoryFactory, UserFactory
+from tests.factories.innovations import InnovationFactory, ReplicationFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,22 +71,6 @@ def test_admin_user_forms_refuse_another_spelling_of_a_taken_address(admin_clien
 
 
 # --- French labels, themes by name, audit journal (issue 7, point 15) -------------------------
-
-import re  # noqa: E402
-
-from django.contrib import admin as django_admin  # noqa: E402
-from django.contrib.auth.models import Group  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from essaimage.enums import Role  # noqa: E402
-from essaimage.services import audit_record, roles_ensure  # noqa: E402
-from innovations import services as innovation_services  # noqa: E402
-from innovations.enums import ModerationAction, Status  # noqa: E402
-from innovations.models import Innovation  # noqa: E402
-from tests.factories import TerritoryFactory  # noqa: E402
-from tests.factories.innovations import ReplicationFactory, ThemeFactory  # noqa: E402
-
 
 def column_headers(html: str) -> list[str]:
     cells = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', html, flags=re.S)

@@ -107,7 +107,8 @@ def test_own_pages_use_french_typography(client, name):
 @pytest.mark.parametrize("name,kind,expected", [
     ("Département des Landes", "collectivite", "le Département des Landes"),
     ("Région Occitanie", "collectivite", "la Région Occitanie"),
-    ("Agence nationale de la cohésion des territoires", "operateur", "l’Agence nationale de la cohésion des territoires"),
+    ("Agence nationale de la cohésion des territoires", "operateur",
+     "l’Agence nationale de la cohésion des territoires"),
     ("Hôpital de Mende", "operateur", "l’Hôpital de Mende"),
     ("Haut-commissariat à l’emploi", "ministere", "le Haut-commissariat à l’emploi"),
     ("Emmaüs Connect", "association", "l’association Emmaüs Connect"),

@@ -47,7 +47,8 @@ def test_a_search_typed_in_the_catalogue_form_is_sorted_by_relevance(client, mai
 
 def test_a_changed_search_resets_a_sort_left_as_shown_even_one_chosen_before(client, maisons):
     # Sorted by title for « navette », then a new search typed without touching the sort.
-    response = client.get(URL, {"q": "maison de sante", "tri": "titre", "tri_affiche": "titre", "q_affichee": "navette"})
+    response = client.get(URL, {"q": "maison de sante", "tri": "titre", "tri_affiche": "titre",
+                                "q_affichee": "navette"})
     assert response.context["sort"] == "pertinence" and titles(response)[0] == maisons.title
 
 
@@ -73,7 +74,8 @@ def test_a_shared_link_or_a_page_link_keeps_its_sort(client, maisons):
     assert response.context["sort"] == "titre"
     assert titles(response) == sorted(titles(response))
     # The page's links (pagination, tags) do not carry the form-only parameters.
-    shown = client.get(URL, {"q": "maison de sante", "tri": "titre", "tri_affiche": "titre", "q_affichee": "maison de sante"})
+    shown = client.get(URL, {"q": "maison de sante", "tri": "titre", "tri_affiche": "titre",
+                             "q_affichee": "maison de sante"})
     assert sorted(parse_qsl(shown.context["link_query"])) == [("q", "maison de sante"), ("tri", "titre")]
 
 

@@ -14,7 +14,6 @@ from innovations.enums import ModerationAction, Status, TeamRole
 from innovations.models import Attachment, Innovation, TeamMember
 from innovations.templatetags.innovations_tags import attachment_label, file_size
 from tests.factories import UserFactory
-from tests.factories.innovations import InnovationFactory
 from tests.innovations.test_views import form_data
 
 pytestmark = pytest.mark.django_db
@@ -163,7 +162,8 @@ def test_a_draft_saves_with_an_unbalanced_funding_table(client_for, agent, theme
     assert list(innovation.business_model.funding_sources.values_list("share", flat=True)) == [60, 30]
     html = client.get(edit_url(innovation)).content.decode()
     assert f"Pour soumettre, complétez{NBSP}:" in html
-    assert f'href="#financement">le financement, dont les parts doivent totaliser 100{NBSP}% (total actuel{NBSP}: 90{NBSP}%)' in html
+    assert (f'href="#financement">le financement, dont les parts doivent totaliser 100{NBSP}% '
+            f'(total actuel{NBSP}: 90{NBSP}%)') in html
     assert "À régler avant de soumettre" in html
 
 
@@ -283,7 +283,8 @@ def test_a_stale_form_is_refused_and_shows_what_changed_meanwhile(client_for, ag
     owner_form, other_form = opened_form(owner, sheet), opened_form(other, sheet)
     other_form["coauthors"] = ""
     owner_form["coauthors"] = coauthor.email
-    assert owner.post(edit_url(sheet), owner_form | {"problem": "Problème reformulé par la porteuse."}).status_code == 302
+    response = owner.post(edit_url(sheet), owner_form | {"problem": "Problème reformulé par la porteuse."})
+    assert response.status_code == 302
     response = other.post(edit_url(sheet), other_form | {"solution": "Solution du co-auteur."})
     assert response.status_code == 409
     sheet.refresh_from_db()
@@ -296,9 +297,9 @@ def test_a_stale_form_is_refused_and_shows_what_changed_meanwhile(client_for, ag
     assert form["problem"].value() == "Problème reformulé par la porteuse."  # untouched: the newer version
     assert response.context["stale"]["merged"] == ["problem"]
     # Saving again from this form keeps both changes.
-    again = {k: v for k, v in other_form.items()} | {"solution": "Solution du co-auteur.",
-                                                     "problem": form["problem"].value(),
-                                                     "base_revision": form["base_revision"].value()}
+    again = dict(other_form) | {"solution": "Solution du co-auteur.",
+                                "problem": form["problem"].value(),
+                                "base_revision": form["base_revision"].value()}
     assert other.post(edit_url(sheet), again).status_code == 302
     sheet.refresh_from_db()
     assert (sheet.problem, sheet.solution) == ("Problème reformulé par la porteuse.", "Solution du co-auteur.")
@@ -317,7 +318,7 @@ def test_a_stale_form_changed_on_both_sides_keeps_the_users_text(client_for, age
 
 def test_the_service_refuses_a_save_based_on_an_older_version(agent, sheet):
     base = services.latest_revision_id(sheet)
-    common = dict(by=agent, themes=sheet.themes, grid={}, funding=[], coauthors=[])
+    common = {"by": agent, "themes": sheet.themes, "grid": {}, "funding": [], "coauthors": []}
     services.innovation_save(innovation=sheet, data={"title": sheet.title, "problem": "Un."}, base_revision=base,
                              **common)
     with pytest.raises(services.StaleEdit) as error:

@@ -42,7 +42,8 @@ def test_badge_counts_only_territories_where_the_replication_is_done(client_for)
     html = page(client_for(None), innovation)
     assert "Essaimée dans 1 territoire<" in html
     assert "Essaimée dans 5" not in html and "Essaimée dans 4" not in html
-    assert "1\u00a0essaimage réalisé dans 1\u00a0territoire · 1\u00a0en cours · 3\u00a0organisations intéressées" in html
+    assert ("1\u00a0essaimage réalisé dans 1\u00a0territoire · 1\u00a0en cours · "
+            "3\u00a0organisations intéressées") in html
 
 
 def test_only_interested_agents_give_no_badge_and_singular_zero(client_for):
@@ -60,7 +61,8 @@ def test_plural_of_done_replications(client_for):
     ReplicationFactory(innovation=innovation, status=ReplicationStatus.REALISE, territory=territory)
     ReplicationFactory(innovation=innovation, status=ReplicationStatus.REALISE)
     html = page(client_for(None), innovation)
-    assert "2\u00a0essaimages réalisés dans 2\u00a0territoires · 0\u00a0en cours · 0\u00a0organisation intéressée" in html
+    assert ("2\u00a0essaimages réalisés dans 2\u00a0territoires · 0\u00a0en cours · "
+            "0\u00a0organisation intéressée") in html
     assert "Essaimée dans 2 territoires" in html
 
 

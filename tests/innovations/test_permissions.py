@@ -75,7 +75,8 @@ def test_edit_post_is_refused_to_non_team(client_for, cast, role, status):
 @pytest.mark.parametrize("role", ROLES)
 def test_moderation_is_for_moderators_only(client_for, cast, role):
     innovation = make(cast, Status.SUBMITTED)
-    response = client_for(cast[role]).post(reverse("innovations:moderate", args=[innovation.slug]), {"action": "publish"})
+    response = client_for(cast[role]).post(reverse("innovations:moderate", args=[innovation.slug]),
+                                           {"action": "publish"})
     innovation.refresh_from_db()
     assert (innovation.status == Status.PUBLISHED) == (role == "moderator")
     if role in ("agent", "superuser"):

@@ -26,7 +26,8 @@ def corpus(db):
         "epicerie": InnovationFactory(title="Épicerie sociale et solidaire",
                                       summary="Des produits à petit prix pour les familles."),
         "cantine": InnovationFactory(title="Cantines scolaires en circuit court",
-                                     summary="Les cantines achètent aux producteurs locaux, la santé des enfants y gagne."),
+                                     summary="Les cantines achètent aux producteurs locaux, "
+                                             "la santé des enfants y gagne."),
     }
 
 

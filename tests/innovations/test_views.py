@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -45,7 +47,8 @@ def test_agent_saves_a_draft_then_submits(client_for, agent, themes, lille):
     innovation = Innovation.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("innovations:update", args=[innovation.slug])
     assert innovation.status == Status.DRAFT and innovation.territory == lille
-    assert list(innovation.business_model.funding_sources.values_list("label", "share")) == [("Commune", 70), ("État", 30)]
+    funding = innovation.business_model.funding_sources.values_list("label", "share")
+    assert list(funding) == [("Commune", 70), ("État", 30)]
     response = client.post(reverse("innovations:update", args=[innovation.slug]),
                            form_data(themes=[themes["numerique"].pk], action="submit"))
     assert response["Location"] == innovation.get_absolute_url()
@@ -68,11 +71,11 @@ def test_invalid_form_keeps_everything_typed_and_saves_nothing(client_for, agent
     response = client_for(agent).post(reverse("innovations:create"), data)
     html = page_text(response)
     assert response.status_code == 200 and not Innovation.objects.exists()
-    assert "n&#x27;est pas une adresse web valide" in html or "n’est pas une adresse web valide" in html or "n'est pas une adresse web valide" in html
+    assert "n&#x27;est pas une adresse web valide" in html
     assert "au plus 500 caractères" in html
     assert 'value="Tiers-lieux numériques en milieu rural"' in html
     assert "Un accompagnement humain." in html and 'value="Commune"' in html
-    assert f'value="{themes["sante"].pk}" checked' in html or f'value="{themes["sante"].pk}"\n' in html or "checked" in html
+    assert re.search(rf'<input type="checkbox" name="themes" value="{themes["sante"].pk}"[^>]* checked>', html)
 
 
 def test_unknown_coauthor_is_explained(client_for, agent, lille):
@@ -185,12 +188,13 @@ def count_queries(client, url):
 
 
 def make_published(n, themes, agent=None):
-    for i in range(n):
+    for _ in range(n):
         innovation = InnovationFactory(created_by=agent or UserFactory(), themes=[themes["sante"], themes["emploi"]])
         ReplicationFactory(innovation=innovation)
 
 
-@pytest.mark.parametrize("url", [reverse("innovations:list"), reverse("innovations:list") + "?q=innovation&stage=eprouvee",
+@pytest.mark.parametrize("url", [reverse("innovations:list"),
+                                 reverse("innovations:list") + "?q=innovation&stage=eprouvee",
                                  reverse("innovations:list") + "?tri=essaimees&replicated=oui"])
 def test_catalogue_query_count_is_constant(client, themes, url):
     make_published(1, themes)
