@@ -70,7 +70,7 @@ test-fast: install
 	$(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
 
 e2e-browser: install
-	@$(PY) -m essaimage.browser --ensure
+	@$(PY) -m devtools.browser --ensure
 
 db-stop: install
 	$(PY) -m essaimage.database stop
