@@ -180,3 +180,11 @@ def test_organisation_is_reused_by_siret_or_name():
     assert organisation_get_or_create(name="  mairie de  lille ", kind="collectivite") == first
     assert organisation_get_or_create(name="Autre", kind="autre") != first
     UserFactory()
+
+
+def test_deleting_a_replication_recounts_its_innovation():
+    replication = ReplicationFactory()
+    services.refresh_replication_count(replication.innovation_id)
+    assert Innovation.objects.get().replication_count == 1
+    replication.delete()
+    assert Innovation.objects.get().replication_count == 0
