@@ -82,7 +82,7 @@ def test_host_settings_come_from_the_environment():
     import subprocess
     import sys
 
-    from tests.essaimage.test_settings import ROOT, _embedded_url
+    from tests.essaimage.helpers import ROOT, _embedded_url
 
     env = {**os.environ, "DATABASE_URL": os.environ.get("DATABASE_URL") or _embedded_url(),
            "HOST_NAME": "Hébergeur Souverain SAS", "HOST_ADDRESS": "1 place de l’Hébergement, 59000 Lille",

@@ -1,7 +1,9 @@
-"""Helpers shared by the innovation tests: the edit form's data as a browser posts it, a
-published catalogue of a given size."""
+"""Helpers shared by the innovation tests: the edit form's data as a browser posts it, a draft
+saved through the service, a published catalogue of a given size."""
 
+from innovations import services
 from tests.factories import UserFactory
+from tests.factories.core import territory_tree
 from tests.factories.innovations import InnovationFactory, ReplicationFactory
 
 
@@ -30,3 +32,16 @@ def make_published(n, themes, agent=None):
     for _ in range(n):
         innovation = InnovationFactory(created_by=agent or UserFactory(), themes=[themes["sante"], themes["emploi"]])
         ReplicationFactory(innovation=innovation)
+
+
+GRID = {"value_proposition": "Moins de trajets.", "beneficiaries": "Les aînés isolés."}
+
+
+def save_draft(user, themes, **data):
+    territory = territory_tree()
+    base = {"title": "Covoiturage solidaire rural", "summary": "Des bénévoles conduisent.", "stage": "eprouvee",
+            "problem": "Isolement.", "solution": "Plateforme de bénévoles.", "public_concerned": "Aînés.",
+            "territory": territory, "organisation": user.organisation}
+    base.update(data)
+    return services.innovation_save(innovation=None, by=user, data=base, themes=[themes["mobilite"]], grid=GRID,
+                                    funding=[("Département", 60), ("CAF", 40)], coauthors=[])
