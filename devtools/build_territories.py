@@ -5,9 +5,9 @@ Source: the ``data/`` folder of the npm package ``@etalab/decoupage-administrati
 (see SOURCE.md). Standard library only.
 
 Usage:
-    python3 build_territories.py PATH/TO/decoupage-administratif/data [OUTPUT_CSV]
+    python3 devtools/build_territories.py PATH/TO/decoupage-administratif/data [OUTPUT_CSV]
 
-OUTPUT_CSV defaults to ``territories.csv`` next to this script.
+OUTPUT_CSV defaults to ``essaimage/data/cog/territories.csv``, the file the application loads.
 """
 import csv
 import json
@@ -59,7 +59,7 @@ def main(argv):
     if len(argv) not in (2, 3):
         sys.exit(__doc__)
     data_dir = argv[1]
-    out = Path(argv[2]) if len(argv) == 3 else Path(__file__).with_name("territories.csv")
+    out = Path(argv[2]) if len(argv) == 3 else Path(__file__).resolve().parent.parent / "essaimage" / "data" / "cog" / "territories.csv"
     rows = build_rows(data_dir)
 
     # Sanity checks: unique (level, code) and every parent exists.
