@@ -13,6 +13,7 @@ from django.conf import settings
 
 BASE_DIR = Path(settings.BASE_DIR).resolve()
 EAGER = {"gettext", "ngettext", "pgettext", "npgettext"}
+LAZY = {"gettext_lazy", "ngettext_lazy", "pgettext_lazy", "npgettext_lazy"}
 
 
 def project_app_dirs() -> list[Path]:
@@ -27,11 +28,13 @@ def project_app_dirs() -> list[Path]:
 # --- No translation resolved at import time -----------------------------------------------------
 
 class ImportTimeTranslations(ast.NodeVisitor):
-    """Calls of the eager gettext functions that run when the module is imported: module level,
-    class bodies (choices, labels, form fields), decorators and default values."""
+    """Translations that run when the module is imported (module level, class bodies: choices,
+    labels, form fields; decorators and default values): calls of the eager gettext functions,
+    and lazy ones forced at once by an f-string, `%`, `+` or `str()`."""
 
     def __init__(self):
         self.names: set[str] = set()  # local names of the eager functions
+        self.lazy_names: set[str] = set()
         self.modules: set[str] = set()  # local names of django.utils.translation
         self.depth = 0
         self.found: list[tuple[int, str]] = []
@@ -39,6 +42,7 @@ class ImportTimeTranslations(ast.NodeVisitor):
     def visit_ImportFrom(self, node):
         if node.module == "django.utils.translation":
             self.names |= {alias.asname or alias.name for alias in node.names if alias.name in EAGER}
+            self.lazy_names |= {alias.asname or alias.name for alias in node.names if alias.name in LAZY}
         if node.module == "django.utils":
             self.modules |= {alias.asname or alias.name for alias in node.names if alias.name == "translation"}
 
@@ -57,6 +61,13 @@ class ImportTimeTranslations(ast.NodeVisitor):
         self.generic_visit(node)
         self.depth -= 1
 
+    def is_lazy(self, node) -> bool:
+        return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in self.lazy_names
+
+    def forced(self, node, operands):
+        if self.depth == 0 and any(self.is_lazy(operand) for operand in operands):
+            self.found.append((node.lineno, ast.unparse(node)[:80]))
+
     def visit_Call(self, node):
         function = node.func
         eager = (isinstance(function, ast.Name) and function.id in self.names) or (
@@ -65,6 +76,16 @@ class ImportTimeTranslations(ast.NodeVisitor):
         )
         if eager and self.depth == 0:
             self.found.append((node.lineno, ast.unparse(node)[:80]))
+        if isinstance(function, ast.Name) and function.id == "str":
+            self.forced(node, node.args)
+        self.generic_visit(node)
+
+    def visit_BinOp(self, node):
+        self.forced(node, [node.left, node.right])
+        self.generic_visit(node)
+
+    def visit_FormattedValue(self, node):
+        self.forced(node, [node.value])
         self.generic_visit(node)
 
 
@@ -83,9 +104,12 @@ def test_the_scan_sees_a_translation_at_import_time():
         "class Form:\n"
         "    label = translation.gettext('Résumé')\n"
         "    def clean(self, message=_('Erreur')):\n"
-        "        return _('Dans une fonction : traduit à l’appel')\n"
+        "        return _('Dans une fonction : traduit à l’appel') + str(gettext_lazy('idem'))\n"
+        "HELP = f\"{gettext_lazy('Aide')} !\"\n"
+        "TITLE = gettext_lazy('Titre') + ' : '\n"
+        "NAME = str(gettext_lazy('Nom'))\n"
     )
-    assert [line for line, _ in import_time_translations(source)] == [3, 6, 7]
+    assert [line for line, _ in import_time_translations(source)] == [3, 6, 7, 9, 10, 11]
 
 
 def test_no_text_is_translated_at_import_time():
