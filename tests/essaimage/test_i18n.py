@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.utils.functional import Promise
 
 BASE_DIR = Path(settings.BASE_DIR).resolve()
 EAGER = {"gettext", "ngettext", "pgettext", "npgettext"}
@@ -119,6 +120,11 @@ def test_no_text_is_translated_at_import_time():
             for line, call in import_time_translations(path.read_text(encoding="utf-8")):
                 found.append(f"{path.relative_to(BASE_DIR)}:{line}: {call} (use gettext_lazy)")
     assert not found, "\n".join(found)
+
+
+def test_the_apps_names_shown_in_the_admin_are_translatable():
+    project_apps = [config for config in apps.get_app_configs() if Path(config.path).resolve() in project_app_dirs()]
+    assert [config.name for config in project_apps if not isinstance(config.verbose_name, Promise)] == []
 
 
 # --- Every text of the HTML templates translatable ----------------------------------------------
