@@ -72,11 +72,11 @@ def server_error(request):
         if isinstance(sys.exception(), DATABASE_ERRORS):
             return database_unavailable(request)
         return render_error(request, "500.html", 500, with_user=False)
-    except Exception:  # noqa: BLE001 - the error page itself must never fail
+    except Exception:  # the error page itself must never fail
         logger.exception("The error page could not be rendered")
         return HttpResponse(
-            "<!DOCTYPE html><html lang=\"fr\"><title>Erreur</title><h1>%s</h1><p>%s</p></html>"
-            % (_("Erreur inattendue"), _("Réessayez dans quelques instants.")),
+            f"<!DOCTYPE html><html lang=\"fr\"><title>Erreur</title><h1>{_('Erreur inattendue')}</h1>"
+            f"<p>{_('Réessayez dans quelques instants.')}</p></html>",
             status=500,
         )
 

@@ -62,7 +62,8 @@ class OrganisationFieldsMixin(forms.Form):
             self.add_error("organisation_name", _("Indiquez le nom de votre organisation."))
         if cleaned.get("organisation_siret") and cleaned.get("organisation_name") and cleaned.get("organisation_kind"):
             problem = services.organisation_siret_problem(
-                name=cleaned["organisation_name"], kind=cleaned["organisation_kind"], siret=cleaned["organisation_siret"])
+                name=cleaned["organisation_name"], kind=cleaned["organisation_kind"],
+                siret=cleaned["organisation_siret"])
             if problem:
                 error = forms.ValidationError(problem, code="siret_conflict")
                 if self.siret_blocks_saving:

@@ -85,7 +85,7 @@ class InnovationAdminForm(forms.ModelForm):
 
     class Meta:
         model = Innovation
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 - InnovationAdmin's fieldsets and read-only fields choose
 
 
 class ThemeFilter(admin.SimpleListFilter):
@@ -132,7 +132,8 @@ class InnovationAdmin(BoundedDatesMixin, AutocompleteLabelMixin, admin.ModelAdmi
     actions = [_moderation_action(ModerationAction.PUBLISH), _moderation_action(ModerationAction.ARCHIVE)]
 
     def get_queryset(self, request):
-        names = Theme.objects.filter(InArray(F("pk"), OuterRef("theme_ids"))).order_by("position", "name").values("name")
+        names = (Theme.objects.filter(InArray(F("pk"), OuterRef("theme_ids")))
+                 .order_by("position", "name").values("name"))
         return super().get_queryset(request).annotate(theme_name_list=ArraySubquery(names))
 
     @admin.display(description=_("thèmes"))

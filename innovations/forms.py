@@ -116,11 +116,13 @@ class InnovationForm(OrganisationFieldsMixin, DsfrModelForm):
             self.fields[name].needed_to_submit = True
         self.fields["themes"].widget.inline = True
         self.helper = crispy_helper(
-            Fieldset(_("Identité de l'innovation"), "form_token", "base_revision", "title", "summary", "themes", "stage", css_id="section-identite"),
+            Fieldset(_("Identité de l'innovation"), "form_token", "base_revision", "title", "summary", "themes",
+                     "stage", css_id="section-identite"),
             Fieldset(_("Problème et solution"), "problem", "solution", "public_concerned", css_id="section-solution"),
             Fieldset(_("Territoire et porteur"), "territory", "organisation_name", "organisation_kind",
                      "organisation_siret", "coauthors", css_id="section-porteur"),
-            Fieldset(_("Résultats, coûts et liens"), "results", "evidence", "costs", "links", css_id="section-resultats"),
+            Fieldset(_("Résultats, coûts et liens"), "results", "evidence", "costs", "links",
+                     css_id="section-resultats"),
         )
 
     def clean_title(self):

@@ -242,9 +242,11 @@ def innovation_page_queryset():
         .select_related("territory__parent__parent", "organisation", "business_model", "created_by")
         .prefetch_related(
             "attachments", "business_model__funding_sources",
-            Prefetch("members", queryset=TeamMember.objects.select_related("user__organisation").order_by("role", "id")),
+            Prefetch("members",
+                     queryset=TeamMember.objects.select_related("user__organisation").order_by("role", "id")),
             Prefetch("replications", queryset=Replication.objects.select_related(
-                "organisation", "territory", "declared_by", "parent__territory", "parent__organisation").order_by("-created_at")),
+                "organisation", "territory", "declared_by", "parent__territory", "parent__organisation",
+            ).order_by("-created_at")),
         )
     )
 

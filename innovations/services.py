@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from essaimage import uploads
 from essaimage.articles import organisation_with_article
@@ -22,8 +23,10 @@ from innovations.catalogue_version import bump_version
 from innovations.enums import (
     ACTIVE_REPLICATION, REPLICATION_TRANSITIONS, TRANSITIONS, ModerationAction, ReplicationStatus, Status, TeamRole,
 )
+from innovations.models import (
+    SEARCH_EXTRA_MAX_LENGTH, Attachment, BusinessModel, FundingSource, Innovation, Replication, Revision, TeamMember,
+)
 from innovations.rules import ACTION_PERMISSIONS
-from innovations.models import SEARCH_EXTRA_MAX_LENGTH, Attachment, BusinessModel, FundingSource, Innovation, Replication, Revision, TeamMember
 from innovations.tasks import send_notification
 
 REVISION_FIELDS = ["title", "summary", "stage", "problem", "solution", "public_concerned", "results",
@@ -35,16 +38,16 @@ EDITABLE_FIELDS = (*REVISION_FIELDS, "territory", "organisation")
 # Parts required to submit (a draft may be saved without them): field, label, id of the edit
 # form's field the label links to, id of the form section that holds it.
 SUBMISSION_PARTS = [
-    ("title", _("le titre"), "id_title", "section-identite"),
-    ("summary", _("le résumé"), "id_summary", "section-identite"),
-    ("themes", _("au moins un thème"), "id_themes_0", "section-identite"),
-    ("problem", _("le problème traité"), "id_problem", "section-solution"),
-    ("solution", _("la solution"), "id_solution", "section-solution"),
-    ("public_concerned", _("le public concerné"), "id_public_concerned", "section-solution"),
-    ("territory", _("le territoire d’origine"), "id_territory", "section-porteur"),
-    ("organisation", _("l’organisation porteuse"), "id_organisation_name", "section-porteur"),
-    ("value_proposition", _("la proposition de valeur"), "id_grid-value_proposition", "grille"),
-    ("beneficiaries", _("les bénéficiaires"), "id_grid-beneficiaries", "grille"),
+    ("title", gettext_lazy("le titre"), "id_title", "section-identite"),
+    ("summary", gettext_lazy("le résumé"), "id_summary", "section-identite"),
+    ("themes", gettext_lazy("au moins un thème"), "id_themes_0", "section-identite"),
+    ("problem", gettext_lazy("le problème traité"), "id_problem", "section-solution"),
+    ("solution", gettext_lazy("la solution"), "id_solution", "section-solution"),
+    ("public_concerned", gettext_lazy("le public concerné"), "id_public_concerned", "section-solution"),
+    ("territory", gettext_lazy("le territoire d’origine"), "id_territory", "section-porteur"),
+    ("organisation", gettext_lazy("l’organisation porteuse"), "id_organisation_name", "section-porteur"),
+    ("value_proposition", gettext_lazy("la proposition de valeur"), "id_grid-value_proposition", "grille"),
+    ("beneficiaries", gettext_lazy("les bénéficiaires"), "id_grid-beneficiaries", "grille"),
     ("funding", None, "financement", "grille"),  # label: funding_problem()
 ]
 GRID_REQUIRED_TO_SUBMIT = ("value_proposition", "beneficiaries")

@@ -183,7 +183,8 @@ class InnovationEditView(View):
         except services.StaleEdit as error:
             return self.render_stale(innovation, error, {**form.cleaned_data, **grid_form.cleaned_data})
         except (ValidationError, PermissionDenied) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [])) or _("Cette fiche ne peut plus être modifiée."))
+            messages.error(request,
+                           " ".join(getattr(error, "messages", [])) or _("Cette fiche ne peut plus être modifiée."))
             return self.render_forms(innovation, form, grid_form, funding, attachment_form, status=409)
         if added is not None:
             messages.success(request, _("Pièce jointe « %(name)s » ajoutée.") % {"name": added.original_name})
@@ -349,7 +350,8 @@ class ReplicationCreateView(View):
         if existing := self.to_existing_declaration(request, innovation):
             return existing
         return render(request, self.template_name,
-                      {"innovation": innovation, "form": forms.ReplicationForm(user=request.user, innovation=innovation)})
+                      {"innovation": innovation,
+                       "form": forms.ReplicationForm(user=request.user, innovation=innovation)})
 
     def post(self, request, slug):
         innovation = self.setup_innovation(request, slug)

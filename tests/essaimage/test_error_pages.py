@@ -2,6 +2,7 @@
 layout, with a real CSP nonce; the Permissions-Policy header on every response."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -116,6 +117,7 @@ def test_integrity_of_dsfr_assets_is_the_served_files(client):
     from django.contrib.staticfiles import finders
 
     html = client.get("/").content.decode()
-    for path in ("dsfr/dist/dsfr/dsfr.min.css", "dsfr/dist/utility/utility.min.css", "dsfr/dist/dsfr/dsfr.module.min.js"):
-        digest = base64.b64encode(hashlib.sha384(open(finders.find(path), "rb").read()).digest()).decode()
+    for path in ("dsfr/dist/dsfr/dsfr.min.css", "dsfr/dist/utility/utility.min.css",
+                 "dsfr/dist/dsfr/dsfr.module.min.js"):
+        digest = base64.b64encode(hashlib.sha384(Path(finders.find(path)).read_bytes()).digest()).decode()
         assert re.search(rf'{re.escape(path)}"[^>]*integrity="sha384-{re.escape(digest)}"', html), path

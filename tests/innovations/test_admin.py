@@ -79,20 +79,20 @@ def test_the_admin_save_services_refuse_fields_outside_their_list(agent):
     innovation = InnovationFactory(status=Status.DRAFT)
     superuser = UserFactory(is_staff=True, is_superuser=True)
     innovation.status = Status.PUBLISHED
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="cannot write status"):
         services.innovation_admin_save(innovation=innovation, by=superuser, changed=["status"])
     replication = ReplicationFactory()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="cannot write status"):
         services.replication_admin_save(replication=replication, by=superuser, changed=["status"])
     assert Innovation.objects.get(pk=innovation.pk).status == Status.DRAFT
     assert Replication.objects.get(pk=replication.pk).status == replication.status
 
 
 def test_innovation_save_writes_only_its_explicit_fields(agent, themes):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="cannot write status"):
         services.innovation_save(innovation=None, by=agent, data={"title": "Fiche", "status": Status.PUBLISHED},
                                  themes=[], grid={}, funding=[], coauthors=[])
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="cannot write summary"):
         services.innovation_save(innovation=None, by=agent, data={"title": "Fiche", "summary": "r"},
                                  themes=[], grid={}, funding=[], coauthors=[], fields=["title"])
     saved = services.innovation_save(innovation=None, by=agent, data={"title": "Fiche"}, themes=[], grid={},

@@ -11,7 +11,7 @@ from tests.factories.innovations import InnovationFactory
 
 @pytest.mark.parametrize("table", [TRANSITIONS, REPLICATION_TRANSITIONS])
 def test_every_table_has_the_one_shape(table):
-    for action, step in table.items():
+    for step in table.values():
         assert isinstance(step, Transition) and isinstance(step.sources, frozenset)
         assert step.target in type(step.target)
 
