@@ -4,6 +4,7 @@ from django.apps import AppConfig
 class EssaimageConfig(AppConfig):
     name = "essaimage"
     verbose_name = "Essaimage (comptes et référentiels)"
+    hooks_module = "essaimage.core_hooks"  # essaimage.hooks is the registry itself
 
     def load_reference_data(self):
         from essaimage.reference_data import load

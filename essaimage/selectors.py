@@ -1,4 +1,3 @@
-from django.apps import apps
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db.models import Case, IntegerField, Value, When
 
@@ -40,23 +39,9 @@ def territory_search(*, query: str, levels=None, limit: int = 12) -> list[Territ
     return found
 
 
-def home_figures() -> dict:
-    """Live figures for the home page, each counted in the database."""
-    figures = {
+def people_figures() -> dict:
+    """The core's live figures for the home page, each counted in the database."""
+    return {
         "agents": User.objects.filter(is_active=True).count(),
         "organisations": Organisation.objects.count(),
-        "territories": Territory.objects.count(),
     }
-    if apps.is_installed("innovations"):
-        from innovations.selectors import catalogue_figures
-
-        figures.update(catalogue_figures())
-    return figures
-
-
-def latest_innovations(count: int = 3) -> list:
-    if not apps.is_installed("innovations"):
-        return []
-    from innovations.selectors import latest_published
-
-    return latest_published(count)
