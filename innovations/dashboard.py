@@ -7,7 +7,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from essaimage.enums import Role
-from essaimage.models import AuditEntry
+from essaimage.selectors import audit_entries_of
 from innovations.enums import ACTIVE_REPLICATION, ModerationAction, Status
 from innovations.models import Innovation, Replication
 
@@ -26,8 +26,7 @@ STATUS_BADGES = {
 
 def _latest_change_request(field: str):
     """The newest « request changes » entry of the audit trail for the outer innovation."""
-    entries = AuditEntry.objects.filter(
-        content_type__app_label="innovations", content_type__model="innovation",
+    entries = audit_entries_of(Innovation).filter(
         object_id=OuterRef("pk"), action=ModerationAction.REQUEST_CHANGES,
     ).order_by("-created_at", "-id")
     return Subquery(entries.values(field)[:1])

@@ -36,7 +36,8 @@ HOME_ACTIONS = [
 
 DASHBOARD_SHORTCUTS = [
     Link(_("Catalogue des innovations"), "innovations:list", order=10, detail=_("Chercher une innovation à reprendre")),
-    Link(_("Partager une innovation"), "innovations:create", order=20, detail=_("Un brouillon s’enregistre à tout moment")),
+    Link(_("Partager une innovation"), "innovations:create", order=20,
+         detail=_("Un brouillon s’enregistre à tout moment")),
 ]
 
 

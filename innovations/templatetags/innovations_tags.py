@@ -2,31 +2,15 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from innovations import selectors, wording
-from innovations.enums import ModerationAction, ReplicationStatus, Status
+from innovations.enums import ReplicationStatus, Status
 
 register = template.Library()
-
-ACTION_LABELS = {
-    ModerationAction.SUBMIT: _("soumission"),
-    ModerationAction.PUBLISH: _("publication"),
-    ModerationAction.REQUEST_CHANGES: _("modifications demandées"),
-    ModerationAction.ARCHIVE: _("archivage"),
-    ModerationAction.RESTORE: _("republication"),
-    "declare": _("déclaration"),
-    "status": _("changement d'état"),
-}
-
-
-@register.filter
-def action_label(action):
-    return ACTION_LABELS.get(action, action)
-
 
 @register.filter
 def history_line(entry):
     """One moderation-history entry in words: « Publiée par Camille Martin »."""
     name = entry.actor.full_name if entry.actor_id and entry.actor else ""
-    return wording.history_line(entry.action, name)
+    return wording.history_line(entry.action, name) or entry.action_label
 
 
 @register.filter
