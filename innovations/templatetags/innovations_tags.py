@@ -1,6 +1,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from essaimage import uploads
 from innovations import selectors, wording
 from innovations.enums import ReplicationStatus, Status
 
@@ -56,26 +57,16 @@ def fr_count(number, singular, plural):
 
 # --- Attachments and change requests (edit form) ---------------------------------------------
 
-ATTACHMENT_KINDS = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG", "image/gif": "GIF",
-                    "image/webp": "WebP"}
-NBSP = "\u00a0"
-
-
 @register.filter
 def file_size(size) -> str:
-    """A size in French units: « 45 Ko », « 1,2 Mo » (never bytes: « 0 Ko » reads as empty)."""
-    size = int(size or 0)
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))}{NBSP}Ko"
-    megabytes = f"{size / (1024 * 1024):.1f}".replace(".", ",").removesuffix(",0")
-    return f"{megabytes}{NBSP}Mo"
+    """A size in French units: « 45 Ko », « 1,2 Mo » (essaimage.uploads)."""
+    return uploads.size_label(size)
 
 
 @register.filter
 def attachment_label(attachment) -> str:
     """« PDF – 45 Ko »: the kind of file in words and its size."""
-    kind = ATTACHMENT_KINDS.get(attachment.content_type, _("Fichier"))
-    return f"{kind} – {file_size(attachment.size)}"
+    return f"{uploads.kind_label(attachment.content_type)} – {uploads.size_label(attachment.size)}"
 
 
 @register.simple_tag
