@@ -1,4 +1,5 @@
 from django import template
+from django.template.loader import render_to_string
 
 register = template.Library()
 
@@ -15,3 +16,11 @@ def render_section(context, section):
     tpl = context.template.engine.get_template(section.template)
     with context.push(**section.context):
         return tpl.render(context)
+
+
+@register.simple_block_tag
+def scroll_table(content, *, caption, label="", caption_hidden=False):
+    """The accessible scrolling table of templates/partials/scroll_table.html around the table's
+    rows (`label` names the scrolling region; the caption by default)."""
+    return render_to_string("partials/scroll_table.html", {
+        "rows": content, "caption": caption, "label": label or caption, "caption_hidden": caption_hidden})
