@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from essaimage.hooks import Link, LinkGroup
+from essaimage.hooks import Link, LinkGroup, PagesSitemap
 
 URL_PREFIX = "contact/"
 
@@ -17,3 +17,11 @@ DASHBOARD_SHORTCUTS = [
 ADMIN_LINKS = [
     Link(_("Messages de contact"), "admin:contact_contactmessage_changelist", order=30, icon="fr-icon-mail-line"),
 ]
+
+
+class ContactSitemap(PagesSitemap):
+    url_names = ("contact:platform",)
+
+
+def sitemaps() -> dict:
+    return {"contact": ContactSitemap}

@@ -1,12 +1,10 @@
 """The core's own entries in the shared pages (see essaimage/hooks.py): its pages, accounts,
 the figures it counts, the blocks of the home page that belong to no app."""
 
-from django.contrib import sitemaps as django_sitemaps
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from essaimage.hooks import ANONYMOUS, AUTHENTICATED, Figure, Link, LinkGroup, Section
+from essaimage.hooks import ANONYMOUS, AUTHENTICATED, Figure, Link, LinkGroup, PagesSitemap, Section
 
 NAVIGATION = [
     Link(_("Accueil"), "home", order=0),
@@ -76,17 +74,9 @@ def home_sections(request) -> list[Section]:
     ]
 
 
-class PagesSitemap(django_sitemaps.Sitemap):
-    """The public pages of the core."""
-
-    changefreq = "monthly"
-
-    def items(self):
-        return ["home", "about", "accessibility", "legal", "privacy", "sitemap"]
-
-    def location(self, item):
-        return reverse(item)
+class CorePagesSitemap(PagesSitemap):
+    url_names = ("home", "about", "accessibility", "legal", "privacy", "sitemap")
 
 
 def sitemaps() -> dict:
-    return {"pages": PagesSitemap}
+    return {"pages": CorePagesSitemap}

@@ -31,6 +31,7 @@ from types import ModuleType
 
 import rules
 from django.apps import apps
+from django.contrib import sitemaps as django_sitemaps
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import NoReverseMatch, include, path, reverse
@@ -94,6 +95,19 @@ class Section:
     context: dict = field(default_factory=dict)
     order: int = 100
     empty: bool = False
+
+
+class PagesSitemap(django_sitemaps.Sitemap):
+    """A sitemap of fixed pages, named by their URL names (`url_names`)."""
+
+    url_names: tuple[str, ...] = ()
+    changefreq = "monthly"
+
+    def items(self):
+        return list(self.url_names)
+
+    def location(self, item):
+        return reverse(item)
 
 
 @cache

@@ -1,12 +1,11 @@
 """What the catalogue adds to the shared pages (see essaimage/hooks.py)."""
 
 from django.contrib import sitemaps as django_sitemaps
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from essaimage.enums import Role
-from essaimage.hooks import AUTHENTICATED, Figure, Link, LinkGroup, Section
+from essaimage.hooks import AUTHENTICATED, Figure, Link, LinkGroup, PagesSitemap, Section
 
 URL_PREFIX = "innovations/"
 
@@ -92,14 +91,9 @@ def dashboard_sections(request) -> list[Section]:
     ]
 
 
-class CatalogueSitemap(django_sitemaps.Sitemap):
+class CatalogueSitemap(PagesSitemap):
+    url_names = ("innovations:list",)
     changefreq = "daily"
-
-    def items(self):
-        return ["innovations:list"]
-
-    def location(self, item):
-        return reverse(item)
 
 
 class InnovationSitemap(django_sitemaps.Sitemap):

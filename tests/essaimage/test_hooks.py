@@ -3,6 +3,7 @@ and sections, « Mon espace » blocks and sitemaps through its hooks module (ess
 
 import ast
 import json
+import os
 import re
 import subprocess
 import sys
@@ -66,14 +67,14 @@ def test_no_core_template_names_a_feature_app_page():
     """No hard link to a feature app's page, no include of its templates, in the core's templates
     or the site's layout (a `{% url … as name %}`, empty when the app is absent, is allowed)."""
     features = "|".join(sorted(feature_apps()))
-    hard_url = re.compile(r"{%\s*url\s+['\"](?:admin:)?(?:" + features + r")[:_][^%]*?(?<!\bas\s\w)%}")
-    soft_url = re.compile(r"\bas\s+\w+\s*%}$")
-    include = re.compile(r"{%\s*(?:include|extends)\s+['\"](?:" + features + r")/")
+    feature_url = re.compile(r"{%\s*url\s+['\"](?:admin:)?(?:" + features + r")[:_]")
+    soft = re.compile(r"\sas\s+\w+\s*%}$")
+    feature_template = re.compile(r"{%\s*(?:include|extends)\s+['\"](?:" + features + r")/")
     offenders = []
     for folder in (CORE / "templates", ROOT / "templates"):
         for path in folder.rglob("*.html"):
-            for tag in re.findall(r"{%[^%]*%}", path.read_text()):
-                if (hard_url.match(tag) and not soft_url.search(tag)) or include.match(tag):
+            for tag in re.findall(r"{%.*?%}", path.read_text()):
+                if (feature_url.match(tag) and not soft.search(tag)) or feature_template.match(tag):
                     offenders.append(f"{path.relative_to(ROOT)}: {tag}")
     assert offenders == []
 
@@ -105,7 +106,7 @@ def test_the_core_runs_with_no_feature_app_installed():
     features = sorted(feature_apps())
     result = subprocess.run([sys.executable, "-c", CORE_ONLY, json.dumps(features)], cwd=ROOT,
                             capture_output=True, text=True, timeout=120,
-                            env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": ""})
+                            env={**os.environ, "DJANGO_SETTINGS_MODULE": ""})
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["loaded"] == []
@@ -205,9 +206,12 @@ def test_sitemap_xml_lists_public_pages_and_published_innovations_only(client, d
     index = client.get("/sitemap.xml")
     assert index["Content-Type"].startswith("application/xml")
     sections = re.findall(r"<loc>http://testserver(/sitemap-[a-z]+\.xml)</loc>", index.content.decode())
-    assert sections == ["/sitemap-pages.xml", "/sitemap-catalogue.xml", "/sitemap-innovations.xml"]
+    assert sections == ["/sitemap-pages.xml", "/sitemap-catalogue.xml", "/sitemap-innovations.xml",
+                        "/sitemap-contact.xml"]
     pages = client.get("/sitemap-pages.xml").content.decode()
     assert f"<loc>http://testserver{reverse('legal')}</loc>" in pages
+    contact = client.get("/sitemap-contact.xml").content.decode()
+    assert f"<loc>http://testserver{reverse('contact:platform')}</loc>" in contact
     innovations = client.get("/sitemap-innovations.xml").content.decode()
     assert f"<loc>http://testserver{published.get_absolute_url()}</loc>" in innovations
     assert draft.slug not in innovations and "<lastmod>" in innovations
