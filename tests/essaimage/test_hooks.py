@@ -13,6 +13,8 @@ import pytest
 import rules
 from django.apps import apps
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from essaimage import hooks
@@ -83,6 +85,8 @@ CORE_ONLY = """
 import json, os, pkgutil, importlib, sys
 import django
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 features = set(json.loads(sys.argv[1]))
 import essaimage.settings as base
 settings.configure(**{name: getattr(base, name) for name in dir(base) if name.isupper()}
@@ -241,3 +245,19 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_robots_out_of_private_pages(
 def test_collect_sorts_every_apps_entries_by_order():
     orders = [link.order for link in hooks.collect("NAVIGATION")]
     assert orders == sorted(orders) and len(orders) >= 7
+
+
+@pytest.mark.django_db
+def test_menu_and_footer_cost_no_query_beyond_the_roles(client_for, django_assert_max_num_queries):
+    """Each app's links are resolved in memory; the menu's permission asks the user's roles,
+    read once per request (session, user, roles)."""
+    counts = []
+    for roles in ([Role.AGENT], [Role.AGENT, Role.MODERATEUR]):
+        client = client_for(UserFactory(roles=roles))
+        with CaptureQueriesContext(connection) as queries:
+            html = page_text(client.get(reverse("about")))
+        assert "Mes innovations" in html and "Nous contacter" in html
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 3
+    with django_assert_max_num_queries(0):
+        client_for(None).get(reverse("about"))
