@@ -317,6 +317,25 @@ class AuditEntry(models.Model):
         return _("Entrée du journal du %(date)s") % {
             "date": timezone.localtime(self.created_at).strftime("%d/%m/%Y à %H:%M")}
 
+    # The codes in words, resolved by the audited object's content type (essaimage.audit_labels).
+    @property
+    def action_label(self) -> str:
+        from essaimage.audit_labels import action_label
+
+        return action_label(self.content_type_id, self.action)
+
+    @property
+    def from_label(self) -> str:
+        from essaimage.audit_labels import state_label
+
+        return state_label(self.content_type_id, self.from_state)
+
+    @property
+    def to_label(self) -> str:
+        from essaimage.audit_labels import state_label
+
+        return state_label(self.content_type_id, self.to_state)
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ValueError("Le journal est en ajout seul : une entrée ne se modifie pas.")

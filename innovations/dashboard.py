@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
-from essaimage.models import AuditEntry
+from essaimage.selectors import audit_entries_of
 from innovations.enums import ACTIVE_REPLICATION, ModerationAction, Status
 from innovations.models import Innovation, Replication, TeamMember
 
@@ -15,8 +15,7 @@ SHOWN = 10  # rows per list; the full lists are on « Mes innovations » and the
 
 def _latest_change_request(field: str):
     """The newest « request changes » entry of the audit trail for the outer innovation."""
-    entries = AuditEntry.objects.filter(
-        content_type__app_label="innovations", content_type__model="innovation",
+    entries = audit_entries_of(Innovation).filter(
         object_id=OuterRef("pk"), action=ModerationAction.REQUEST_CHANGES,
     ).order_by("-created_at", "-id")
     return Subquery(entries.values(field)[:1])
@@ -69,15 +68,3 @@ def my_declarations(user) -> dict:
     )
     return {"rows": declarations[:SHOWN], "more": len(declarations) > SHOWN}
 
-
-def dashboard(user) -> dict:
-    context = {
-        "to_correct": sheets_to_correct(user),
-        "received": declarations_received(user),
-        "innovations": my_innovations(user),
-        "declarations": my_declarations(user),
-        "recent_days": RECENT_DAYS,
-    }
-    if user.has_perm("innovations.moderate_innovation"):
-        context["moderation"] = moderation_waiting()
-    return context

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from essaimage.models import LONG_TEXT_MAX_LENGTH, MEDIUM_TEXT_MAX_LENGTH, Organisation, Territory
-from innovations.enums import ReplicationStatus, ScalingMode, Stage, Status, TeamRole
+from innovations.enums import ModerationAction, ReplicationStatus, ScalingMode, Stage, Status, TeamRole
 
 
 # Names of themes, places and organisation in the search document (services._search_extra).
@@ -35,6 +35,8 @@ class Theme(models.Model):
 
 
 class Innovation(models.Model):
+    audit_actions = ModerationAction  # how its audit entries' actions read (essaimage.audit_labels)
+
     slug = models.SlugField(_("identifiant dans l’adresse"), max_length=90, unique=True)
     title = models.CharField(_("titre"), max_length=160)
     summary = models.TextField(_("résumé"), max_length=500, blank=True)

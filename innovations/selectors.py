@@ -6,8 +6,16 @@ from django.utils.translation import gettext as _
 
 from essaimage.enums import OrganisationKind
 from essaimage.models import AuditEntry, Territory
-from innovations.enums import ACTIVE_REPLICATION, ModerationAction, ReplicationStatus, Sort, Stage, Status
+from essaimage.selectors import audit_entries_for
 from innovations import facet_index, search
+from innovations.enums import (
+    ACTIVE_REPLICATION,
+    ModerationAction,
+    ReplicationStatus,
+    Sort,
+    Stage,
+    Status,
+)
 from innovations.filters import FACETS, REPLICATED_CHOICES, CatalogueFilter
 from innovations.models import Innovation, Replication, TeamMember, Theme
 
@@ -272,16 +280,15 @@ def replication_summary(innovation: Innovation) -> dict:
 
 
 def moderation_history(innovation: Innovation):
-    return AuditEntry.objects.filter(
-        content_type__app_label="innovations", content_type__model="innovation", object_id=innovation.pk
-    ).select_related("actor").order_by("-created_at", "-id")
+    """The innovation's audit trail, newest first (essaimage.selectors.audit_entries_for)."""
+    return audit_entries_for(innovation)
 
 
 def latest_change_request(innovation: Innovation) -> AuditEntry | None:
     """While the moderators wait for changes, their latest request (message, moderator, date)."""
     if innovation is None or innovation.status != Status.CHANGES_REQUESTED:
         return None
-    return moderation_history(innovation).filter(action=ModerationAction.REQUEST_CHANGES).first()
+    return audit_entries_for(innovation, actions=[ModerationAction.REQUEST_CHANGES]).first()
 
 
 def moderation_queue(*, status=Status.SUBMITTED, page_number=1):

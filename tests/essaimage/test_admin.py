@@ -263,7 +263,7 @@ def test_every_field_and_model_of_the_project_has_a_french_name_and_a_readable_s
 def test_audit_labels_come_from_the_app_enums_and_fall_back_to_the_code():
     from django.contrib.contenttypes.models import ContentType
 
-    from essaimage.admin_labels import action_label, content_type_name, state_label
+    from essaimage.audit_labels import action_label, content_type_name, state_label
     from innovations.models import Replication
 
     innovation_type = ContentType.objects.get_for_model(Innovation).pk
