@@ -26,3 +26,12 @@ class ThrottledModelBackend(ModelBackend):
         if user is not None:
             services.login_attempt_succeeded(email=user.email, ip_address=ip_address)
         return user
+
+    # Django's model permissions only serve the admin site, which only staff can open: for
+    # everyone else they are empty without asking the database (a site page that asks
+    # `has_perm` of an agent costs no permission query).
+    def get_user_permissions(self, user_obj, obj=None):
+        return super().get_user_permissions(user_obj, obj) if getattr(user_obj, "is_staff", False) else set()
+
+    def get_group_permissions(self, user_obj, obj=None):
+        return super().get_group_permissions(user_obj, obj) if getattr(user_obj, "is_staff", False) else set()

@@ -124,7 +124,7 @@ def build(agent, moderator, n):
 
 
 # Queries of « Mon espace », the same with one item of each kind and with four.
-DASHBOARD_QUERIES = {"agent": 7, "moderator": 9}
+DASHBOARD_QUERIES = {"agent": 8, "moderator": 10}
 
 
 @pytest.mark.parametrize("role", ["agent", "moderator"])

@@ -160,7 +160,7 @@ CATALOGUE = reverse("innovations:list")
 CATALOGUE_QUERIES = {CATALOGUE: 5, CATALOGUE + "?q=innovation&stage=eprouvee": 10,
                      CATALOGUE + "?tri=essaimees&replicated=oui": 3}
 MODERATION_QUEUE_QUERIES = 6
-MY_INNOVATIONS_QUERIES = 6
+MY_INNOVATIONS_QUERIES = 7
 DETAIL_QUERIES = 7
 
 
