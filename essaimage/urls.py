@@ -54,6 +54,7 @@ urlpatterns = [
     path("territoires/suggestions/", views.territory_suggestions, name="territory_suggestions"),
     path("innovations/", include("innovations.urls")),
     path("contact/", include("contact.urls")),
+    path("notifications/", include("notifications.urls")),
     path("admin/", admin.site.urls),
     path("favicon.ico", views.favicon),
 ]

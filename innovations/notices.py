@@ -1,0 +1,35 @@
+"""The kinds of notice the catalogue sends, and innovations as something one may follow
+(registered with the notifications core from InnovationsConfig.ready)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from notifications import registry
+
+SUBMITTED = "innovation_submitted"
+MODERATED = "innovation_moderated"
+REPLICATION_DECLARED = "replication_declared"
+REPLICATION_UPDATED = "replication_updated"
+FOLLOWED_NEW_VERSION = "followed_new_version"
+FOLLOWED_REPLICATION = "followed_replication"
+
+
+def register():
+    from innovations.models import Innovation
+
+    registry.register_followable(Innovation, view_permission="innovations.view_innovation")
+    for code, label, description, template in [
+        (SUBMITTED, _("Innovations à relire"), _("Modérateurs : une équipe soumet une innovation à la relecture."),
+         "submitted"),
+        (MODERATED, _("Décisions de modération"),
+         _("Votre innovation est publiée, archivée, ou des modifications sont demandées."), "moderated"),
+        (REPLICATION_DECLARED, _("Essaimages de mes innovations"),
+         _("Une organisation déclare reprendre une innovation de votre équipe."), "replication_declared"),
+        (REPLICATION_UPDATED, _("Suivi des essaimages de mes innovations"),
+         _("Une déclaration d’essaimage change d’état, ou son auteur vous écrit."), "replication_updated"),
+        (FOLLOWED_NEW_VERSION, _("Nouvelles versions des innovations que je suis"),
+         _("Une innovation que vous suivez publie une nouvelle version."), "followed_new_version"),
+        (FOLLOWED_REPLICATION, _("Essaimages des innovations que je suis"),
+         _("Une innovation que vous suivez est reprise sur un nouveau territoire."), "followed_replication"),
+    ]:
+        registry.register_kind(code=code, label=label, description=description,
+                               template=f"innovations/emails/{template}")

@@ -1,0 +1,61 @@
+"""The kinds of notice and the models one may follow, registered by the feature apps in their
+AppConfig.ready (the core imports none of them).
+
+A kind: a code (stored on each Notice and preference), a French label and description shown on
+the preferences page, and the e-mail template sent when the person wants it at once
+(`<template>_subject.txt`, `<template>.txt`, `<template>.html`)."""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db import models
+
+
+@dataclass(frozen=True)
+class NoticeKind:
+    code: str
+    label: str
+    description: str
+    template: str
+
+
+@dataclass(frozen=True)
+class Followable:
+    model: type[models.Model]
+    view_permission: str  # who may see the object may follow it
+
+
+_kinds: dict[str, NoticeKind] = {}
+_followables: dict[str, Followable] = {}
+
+
+def register_kind(*, code: str, label, description, template: str) -> NoticeKind:
+    kind = NoticeKind(code=code, label=label, description=description, template=template)
+    _kinds[code] = kind
+    return kind
+
+
+def kind(code: str) -> NoticeKind:
+    return _kinds[code]
+
+
+def kinds() -> list[NoticeKind]:
+    """Every registered kind, in the order apps registered them."""
+    return list(_kinds.values())
+
+
+def register_followable(model: type[models.Model], *, view_permission: str) -> None:
+    _followables[model._meta.label_lower] = Followable(model, view_permission)
+
+
+def followable(label: str) -> Followable | None:
+    """The followable model named `label` (« innovations.innovation »), None if not one."""
+    return _followables.get(label)
+
+
+def is_followable(obj) -> bool:
+    return obj._meta.label_lower in _followables
+
+
+def followable_models() -> list[type[models.Model]]:
+    return [entry.model for entry in _followables.values() if apps.is_installed(entry.model._meta.app_label)]

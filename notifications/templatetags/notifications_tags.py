@@ -1,0 +1,18 @@
+from django import template
+
+from notifications import registry, selectors
+
+register = template.Library()
+
+
+@register.inclusion_tag("notifications/partials/follow_form.html", takes_context=True)
+def follow_form(context, obj):
+    """« Suivre » / « Ne plus suivre » for a signed-in person on an object they see (one query)."""
+    request = context["request"]
+    user = request.user
+    show = user.is_authenticated and registry.is_followable(obj)
+    return {
+        "show": show, "obj": obj, "label": obj._meta.label_lower, "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "following": show and selectors.is_following(user, obj),
+    }
