@@ -74,7 +74,7 @@ def test_the_list_runs_the_same_queries_for_one_or_many(client_for, agent, count
     # innovations (content types are cached)
     with django_assert_num_queries(8):
         response = client.get("/notifications/")
-    assert page_text(response).count("Ne plus suivre") == count
+    assert page_text(response).count(">Ne plus suivre<") == count
 
 
 @pytest.mark.parametrize("count", [0, 1, 7])
