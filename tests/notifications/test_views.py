@@ -43,7 +43,7 @@ def test_the_list_shows_my_notices_newest_first_with_unread_marked_and_not_other
     assert text.count("Non lue") == 1
     assert f"/notifications/{new.pk}/" in text
     assert "Tout marquer comme lu" in text
-    assert "Notifications<span class=\"fr-sr-only\">, 1 non lue</span>" in text  # the bell
+    assert 'aria-label="Notifications, 1 non lue"' in text  # the bell
     # Someone else's notice is not listed (only two links to notices).
     assert text.count('href="/notifications/') - text.count('href="/notifications/preferences/') == 3
 
@@ -88,7 +88,7 @@ def test_the_bell_costs_one_query_whatever_the_count(client_for, agent, innovati
     text = page_text(response)
     assert 'fr-icon-notification-3-line" href="/notifications/"' in text
     if count:
-        assert f'<span class="fr-sr-only">, {count} non lue{"s" if count > 1 else ""}</span>' in text
+        assert f'aria-label="Notifications, {count} non lue{"s" if count > 1 else ""}"' in text
     else:
         assert "non lue" not in text
 
