@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 
 from notifications.models import Follow, Notice, NoticePreference
 
@@ -39,5 +38,3 @@ class NoticePreferenceAdmin(ReadOnlyAdmin):
     search_fields = ["user__email"]
     list_select_related = ["user"]
 
-
-NoticeAdmin.empty_value_display = _("—")

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from essaimage import mail
 from notifications import registry, unsubscribe
@@ -43,13 +44,22 @@ def _footer(user, kind: str) -> dict:
             "unsubscribe_url": unsubscribe_url}
 
 
-def _email_now(kind: registry.NoticeKind, users: list, context: dict, url: str, reply_to: list[str]) -> None:
-    """One e-mail per person (each carries their own unsubscribe link)."""
-    for user in users:
-        footer = _footer(user, kind.code)
-        mail.send(template=kind.template, recipients=[user.email], reply_to=reply_to,
-                  headers=unsubscribe.headers(footer["unsubscribe_url"]),
-                  context={**context, **footer, "action_url": _absolute(url) if url else ""})
+def _json(value):
+    return value if value is None or isinstance(value, (bool, int)) else str(value)
+
+
+def notice_emails_send(*, kind: str, user_ids: list[int], context: dict, url: str, reply_to: list[str]) -> int:
+    """The e-mails of one notice to the people who want it at once, one per person (each
+    carries their own unsubscribe link); run by the notifications.tasks.send_notice_emails task,
+    so that a notice to many followers costs the request nothing. Returns how many were sent."""
+    notice_kind = registry.kind(kind)
+    sent = 0
+    for user in get_user_model().objects.filter(pk__in=user_ids, is_active=True).order_by("pk"):
+        footer = _footer(user, kind)
+        sent += mail.send(template=notice_kind.template, recipients=[user.email], reply_to=reply_to,
+                          headers=unsubscribe.headers(footer["unsubscribe_url"]),
+                          context={**context, **footer, "action_url": _absolute(url) if url else ""})
+    return sent
 
 
 @transaction.atomic
@@ -79,11 +89,17 @@ def notify(recipients, kind: str, obj=None, *, title: str = "", text: str = "", 
                in_digest=chosen.get(pk) == Frequency.DIGEST, **target)
         for pk in sorted(users)
     ])
-    now_users = [users[pk] for pk in sorted(users) if chosen.get(pk, Frequency.IMMEDIATE) == Frequency.IMMEDIATE]
-    if now_users:
-        answer_to = [reply_to.email] if reply_to is not None else []
-        email_context = {"notice_title": title, "notice_text": text, **(context or {})}
-        transaction.on_commit(partial(_email_now, notice_kind, now_users, email_context, url, answer_to))
+    now_ids = [pk for pk in sorted(users) if chosen.get(pk, Frequency.IMMEDIATE) == Frequency.IMMEDIATE]
+    if now_ids:
+        from notifications.tasks import (
+            send_notice_emails,  # the task module imports this one
+        )
+
+        arguments = {"kind": kind, "user_ids": now_ids, "url": url,
+                     "reply_to": [reply_to.email] if reply_to is not None else [],
+                     "context": {key: _json(value) for key, value in
+                                 {"notice_title": title, "notice_text": text, **(context or {})}.items()}}
+        transaction.on_commit(lambda: send_notice_emails.enqueue(**arguments))
     return notices
 
 
@@ -172,9 +188,9 @@ def _digest_send(user, notices: list[Notice]) -> None:
     mail.send(template="notifications/emails/digest", recipients=[user.email],
               headers=unsubscribe.headers(footer["unsubscribe_url"]),
               context={**footer, "notices": entries, "count": len(entries),
-                       "unsubscribe_label": "Ne plus recevoir ce récapitulatif",
+                       "unsubscribe_label": _("Ne plus recevoir ce récapitulatif"),
                        "action_url": settings.SITE_URL + reverse("notifications:list"),
-                       "action_label": "Voir toutes mes notifications"})
+                       "action_label": _("Voir toutes mes notifications")})
 
 
 def digest_send_for(user_id: int) -> int:

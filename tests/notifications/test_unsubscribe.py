@@ -76,7 +76,7 @@ def test_another_persons_token_cannot_be_forged_from_mine(agent, other_agent):
     from django.core import signing
 
     mine = unsubscribe.make_token(agent, kinds.MODERATED)
-    payload, rest = mine.split(":", 1)
+    _payload, rest = mine.split(":", 1)
     forged = signing.dumps([other_agent.pk, kinds.MODERATED], salt="autre", compress=True).split(":", 1)[0]
     response = Client().post(f"/notifications/desabonnement/{forged}:{rest}/")
     assert response.status_code == 400
