@@ -341,8 +341,9 @@ def innovation_transition(*, innovation: Innovation, action: ModerationAction | 
                "action": action.label, "action_code": action.value, "status": locked.get_status_display(),
                "organisation": organisation_with_article(locked.organisation)}
     if action == ModerationAction.SUBMIT:
+        proposer = _("Proposée par %(organisation)s.") % {"organisation": context["organisation"]}
         _notify(notices.SUBMITTED, User.objects.filter(groups__name=Role.MODERATEUR), locked,
-                text=context["organisation"], **context)
+                text=proposer if context["organisation"] else "", **context)
     else:
         _notify(notices.MODERATED, team_users(locked), locked, text=_message_excerpt(message), **context)
     if target == Status.PUBLISHED and was_published:  # published again: followers are told
