@@ -17,19 +17,23 @@ def register():
     from innovations.models import Innovation
 
     registry.register_followable(Innovation, view_permission="innovations.view_innovation")
-    for code, label, description, template in [
+    see_sheet, see_replications = _("Voir la fiche"), _("Voir les essaimages")
+    for code, label, description, template, action_label in [
         (SUBMITTED, _("Innovations à relire"), _("Modérateurs : une équipe soumet une innovation à la relecture."),
-         "submitted"),
+         "submitted", _("Relire la fiche")),
         (MODERATED, _("Décisions de modération"),
-         _("Votre innovation est publiée, archivée, ou des modifications sont demandées."), "moderated"),
+         _("Votre innovation est publiée, archivée, ou des modifications sont demandées."), "moderated", see_sheet),
         (REPLICATION_DECLARED, _("Essaimages de mes innovations"),
-         _("Une organisation déclare reprendre une innovation de votre équipe."), "replication_declared"),
+         _("Une organisation déclare reprendre une innovation de votre équipe."), "replication_declared",
+         see_replications),
         (REPLICATION_UPDATED, _("Suivi des essaimages de mes innovations"),
-         _("Une déclaration d’essaimage change d’état, ou son auteur vous écrit."), "replication_updated"),
+         _("Une déclaration d’essaimage change d’état, ou son auteur vous écrit."), "replication_updated",
+         see_replications),
         (FOLLOWED_NEW_VERSION, _("Nouvelles versions des innovations que je suis"),
-         _("Une innovation que vous suivez publie une nouvelle version."), "followed_new_version"),
+         _("Une innovation que vous suivez publie une nouvelle version."), "followed_new_version", see_sheet),
         (FOLLOWED_REPLICATION, _("Essaimages des innovations que je suis"),
-         _("Une innovation que vous suivez est reprise sur un nouveau territoire."), "followed_replication"),
+         _("Une innovation que vous suivez est reprise sur un nouveau territoire."), "followed_replication",
+         see_replications),
     ]:
         registry.register_kind(code=code, label=label, description=description,
-                               template=f"innovations/emails/{template}")
+                               template=f"innovations/emails/{template}", action_label=action_label)

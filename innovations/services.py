@@ -59,13 +59,13 @@ notifications_muted = notifications.muted  # the demo-data loader: no notice, no
 
 
 def _notify(kind: str, recipients, innovation: Innovation, reply_to: User | None = None, text: str = "",
-            **context):
+            anchor: str = "", **context):
     """Tell `recipients` about `innovation` (notifications.services.notify: a notice in the
     site, the e-mail by their preference, once the transaction commits); `reply_to`: the person
     the recipients may answer directly (their address goes in the Reply-To header only, never
     on a page)."""
     context = {key: str(value) for key, value in context.items()}
-    notifications.notify(recipients, kind, innovation, url=innovation.get_absolute_url(), text=text,
+    notifications.notify(recipients, kind, innovation, url=innovation.get_absolute_url() + anchor, text=text,
                          context=context, reply_to=reply_to)
 
 
@@ -432,11 +432,12 @@ def replication_declare(*, innovation: Innovation, by: User, organisation, terri
     team = list(team_users(locked))
     where = f"{organisation} ({territory}), {replication.get_status_display().lower()}"
     _notify(notices.REPLICATION_DECLARED, team, locked, reply_to=by if message else None, text=where,
+            anchor="#essaimages",
             title=locked.title, url=locked.get_absolute_url(), organisation=str(organisation),
             territory=str(territory), status=replication.get_status_display(),
             mode=replication.get_scaling_mode_display(), declarer=by.full_name or _("Un agent"), message=message)
     notifications.notify_followers(locked, notices.FOLLOWED_REPLICATION, exclude=[by, *team], text=where,
-                                   url=locked.get_absolute_url(),
+                                   url=locked.get_absolute_url() + "#essaimages",
                                    context={"title": locked.title, "url": locked.get_absolute_url(),
                                             "organisation": str(organisation), "territory": str(territory),
                                             "status": replication.get_status_display().lower()})
@@ -470,6 +471,7 @@ def replication_update(*, replication: Replication, by: User, scaling_mode: str,
     if status != previous or message:
         innovation = locked.innovation
         _notify(notices.REPLICATION_UPDATED, team_users(innovation), innovation, reply_to=by if message else None,
+                anchor="#essaimages",
                 text=_message_excerpt(message) or f"{locked.organisation} ({locked.territory}) : "
                                                   f"{locked.get_status_display().lower()}",
                 title=innovation.title, url=innovation.get_absolute_url(), organisation=str(locked.organisation),

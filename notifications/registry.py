@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class NoticeKind:
     label: str
     description: str
     template: str
+    action_label: str  # the e-mail's button to the object
 
 
 @dataclass(frozen=True)
@@ -29,8 +31,8 @@ _kinds: dict[str, NoticeKind] = {}
 _followables: dict[str, Followable] = {}
 
 
-def register_kind(*, code: str, label, description, template: str) -> NoticeKind:
-    kind = NoticeKind(code=code, label=label, description=description, template=template)
+def register_kind(*, code: str, label, description, template: str, action_label=_("Ouvrir sur Essaimage")) -> NoticeKind:
+    kind = NoticeKind(code=code, label=label, description=description, template=template, action_label=action_label)
     _kinds[code] = kind
     return kind
 

@@ -58,7 +58,8 @@ def notice_emails_send(*, kind: str, user_ids: list[int], context: dict, url: st
         footer = _footer(user, kind)
         sent += mail.send(template=notice_kind.template, recipients=[user.email], reply_to=reply_to,
                           headers=unsubscribe.headers(footer["unsubscribe_url"]),
-                          context={**context, **footer, "action_url": _absolute(url) if url else ""})
+                          context={**context, **footer, "action_url": _absolute(url) if url else "",
+                                   "action_label": str(notice_kind.action_label)})
     return sent
 
 
@@ -91,9 +92,8 @@ def notify(recipients, kind: str, obj=None, *, title: str = "", text: str = "", 
     ])
     now_ids = [pk for pk in sorted(users) if chosen.get(pk, Frequency.IMMEDIATE) == Frequency.IMMEDIATE]
     if now_ids:
-        from notifications.tasks import (
-            send_notice_emails,  # the task module imports this one
-        )
+        # Imported here: the task module imports this one.
+        from notifications.tasks import send_notice_emails
 
         arguments = {"kind": kind, "user_ids": now_ids, "url": url,
                      "reply_to": [reply_to.email] if reply_to is not None else [],

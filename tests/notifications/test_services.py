@@ -61,7 +61,7 @@ def test_notice_email_is_html_and_text_with_unsubscribe_headers_and_footer(innov
     assert link.startswith("<http") and "/notifications/desabonnement/" in link
     assert link.strip("<>") in sent.body and link.strip("<>") in html
     assert "/notifications/preferences/" in sent.body
-    assert "#000091" in html and 'lang="fr"' in html
+    assert "#000091" in html and 'lang="fr"' in html and ">Voir la fiche</a>" in html
     assert 'href="http://testserver/innovations/cantine-bio/"' in html or "/innovations/cantine-bio/\"" in html
     assert "«\u00a0Cantine bio\u00a0»" in html and "«\u00a0Cantine bio\u00a0»" in sent.body
 
@@ -192,3 +192,14 @@ def test_settings_schedule_the_digest_at_eight():
 
     assert settings.SCHEDULED_TASKS["notifications.tasks.send_daily_digests"] == "08:00"
     assert settings.TIME_ZONE == "Europe/Paris"
+
+
+def test_replication_notices_lead_to_the_replications_section(innovation, agent, other_agent):
+    from innovations import services as innovation_services
+    from tests.factories import OrganisationFactory
+    from tests.factories.core import territory_tree
+
+    innovation_services.replication_declare(
+        innovation=innovation, by=other_agent, organisation=OrganisationFactory(), territory=territory_tree(),
+        scaling_mode="diffusion", status="interesse", adaptations="")
+    assert Notice.objects.get(recipient=agent).url == innovation.get_absolute_url() + "#essaimages"
