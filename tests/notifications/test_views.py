@@ -188,3 +188,12 @@ def test_preferences_refuse_an_unknown_frequency(client_for, agent):
 
 def test_profile_links_to_the_preferences(client_for, agent):
     assert "/notifications/preferences/" in page_text(client_for(agent).get("/compte/profil/"))
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_the_unread_count_is_one_query(agent, innovation, count, django_assert_num_queries):
+    from notifications import selectors
+
+    make_notices(agent, innovation, count)
+    with django_assert_num_queries(1):
+        assert selectors.unread_count(agent) == count
