@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: install run dev serve test test-fast e2e-browser db-stop bench lock clean
+.PHONY: install run dev serve test test-fast lint e2e-browser db-stop bench lock clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@if [ -z "$(PYTHON)" ]; then echo "Python 3.12 ou plus récent est nécessaire (python3.12 / python3.13 introuvable)."; exit 1; fi
@@ -69,8 +69,14 @@ test: install e2e-browser
 test-fast: install
 	$(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
 
+## make lint: ruff on the Python code, djlint on the templates (both configured in pyproject.toml;
+## they check, they never rewrite a file).
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/djlint --lint .
+
 e2e-browser: install
-	@$(PY) -m essaimage.browser --ensure
+	@$(PY) -m devtools.browser --ensure
 
 db-stop: install
 	$(PY) -m essaimage.database stop

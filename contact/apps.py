@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ContactConfig(AppConfig):
@@ -6,4 +7,4 @@ class ContactConfig(AppConfig):
     sent by e-mail without ever showing the recipient's address."""
 
     name = "contact"
-    verbose_name = "Messages de contact"
+    verbose_name = _("Messages de contact")

@@ -14,7 +14,7 @@ def is_declarer(user, replication):
 @rules.predicate
 def declaration_is_reachable(user, replication):
     """A declaration on a published innovation, by an account still active."""
-    return (replication is not None and replication.innovation.status == Status.PUBLISHED
+    return (replication is not None and Status(replication.innovation.status).is_public
             and replication.declared_by.is_active)
 
 

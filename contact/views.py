@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from contact import services
 from contact.forms import MessageForm, PlatformMessageForm
 from essaimage.http import client_ip
-from innovations.models import Replication
-from innovations.selectors import visible_to
+from essaimage.permissions import get_object_for
+from innovations.models import Innovation, Replication
 
 TEMPLATE = "contact/message_form.html"
 
@@ -51,9 +51,7 @@ def platform(request):
 
 
 def team(request, slug):
-    innovation = visible_to(request.user).filter(slug=slug).first()
-    if innovation is None or not request.user.has_perm("contact.message_team", innovation):
-        raise Http404
+    innovation = get_object_for(request.user, "contact.message_team", Innovation, slug=slug)
     form = MessageForm(request.POST or None)
     context = {"kind": "team", "innovation": innovation}
     if request.method != "POST":
@@ -70,10 +68,9 @@ def team(request, slug):
 
 
 def declarer(request, pk):
-    replication = (Replication.objects.select_related("innovation", "declared_by", "organisation", "territory")
-                   .filter(pk=pk).first())
-    if replication is None or not request.user.has_perm("contact.message_declarer", replication):
-        raise Http404
+    replication = get_object_for(
+        request.user, "contact.message_declarer",
+        Replication.objects.select_related("innovation", "declared_by", "organisation", "territory"), pk=pk)
     form = MessageForm(request.POST or None)
     context = {"kind": "declarer", "replication": replication, "innovation": replication.innovation}
     if request.method != "POST":

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from essaimage.admin_labels import action_label, content_type_name, state_label
+from essaimage.audit_labels import action_label, content_type_name, state_label
 from essaimage.enums import Role
 from essaimage.addresses import normalize_email_address
 from essaimage.admin_dates import BoundedDatesMixin

@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EssaimageConfig(AppConfig):
     name = "essaimage"
-    verbose_name = "Essaimage (comptes et référentiels)"
+    verbose_name = _("Essaimage (comptes et référentiels)")
+    hooks_module = "essaimage.core_hooks"  # essaimage.hooks is the registry itself
 
     def load_reference_data(self):
         from essaimage.reference_data import load

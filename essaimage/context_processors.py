@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from essaimage import hooks
+
 
 def _roles(user):
     if not user.is_authenticated:
@@ -14,4 +16,7 @@ def site(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
         "user_roles": SimpleLazyObject(lambda: _roles(user)) if user is not None else frozenset(),
+        # Each app's entries (essaimage.hooks), resolved only if the page shows them.
+        "site_navigation": SimpleLazyObject(lambda: hooks.links("NAVIGATION", user)),
+        "footer_links": SimpleLazyObject(lambda: hooks.links("FOOTER_LINKS", user)),
     }

@@ -9,9 +9,9 @@ It listens on a Unix socket only, never on the network.
 import os
 import sys
 import warnings
+from pathlib import Path
 
 warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
-from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PGDATA = BASE_DIR / "var" / "pgdata"
@@ -83,7 +83,8 @@ def _clear_stale_pid_file() -> str | None:
     PID_FILE.unlink(missing_ok=True)
     if state == "unreadable":
         return f"Fichier {_relative(PID_FILE)} vide ou illisible (aucun serveur ne l’utilise) : supprimé."
-    return f"Fichier {_relative(PID_FILE)} périmé (aucun serveur de cette base ne tourne sous le numéro {pid}) : supprimé."
+    return (f"Fichier {_relative(PID_FILE)} périmé (aucun serveur de cette base ne tourne sous le numéro {pid}) : "
+            "supprimé.")
 
 
 def _server():

@@ -13,11 +13,14 @@ import logging
 import sys
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.template import loader
 from django.utils.translation import gettext as _
+
+from essaimage import hooks
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +34,10 @@ def render_error(request, template_name, status, context=None, *, with_user=True
     if with_user:
         content = template.render(page_context, request)
     else:
+        # The menu and footer as a visitor sees them (resolving their links queries nothing).
+        visitor = AnonymousUser()
+        page_context.setdefault("site_navigation", hooks.links("NAVIGATION", visitor))
+        page_context.setdefault("footer_links", hooks.links("FOOTER_LINKS", visitor))
         content = template.render(page_context)
     return HttpResponse(content, status=status)
 
@@ -72,11 +79,11 @@ def server_error(request):
         if isinstance(sys.exception(), DATABASE_ERRORS):
             return database_unavailable(request)
         return render_error(request, "500.html", 500, with_user=False)
-    except Exception:  # noqa: BLE001 - the error page itself must never fail
+    except Exception:  # the error page itself must never fail
         logger.exception("The error page could not be rendered")
         return HttpResponse(
-            "<!DOCTYPE html><html lang=\"fr\"><title>Erreur</title><h1>%s</h1><p>%s</p></html>"
-            % (_("Erreur inattendue"), _("Réessayez dans quelques instants.")),
+            f"<!DOCTYPE html><html lang=\"fr\"><title>Erreur</title><h1>{_('Erreur inattendue')}</h1>"
+            f"<p>{_('Réessayez dans quelques instants.')}</p></html>",
             status=500,
         )
 

@@ -62,7 +62,8 @@ class OrganisationFieldsMixin(forms.Form):
             self.add_error("organisation_name", _("Indiquez le nom de votre organisation."))
         if cleaned.get("organisation_siret") and cleaned.get("organisation_name") and cleaned.get("organisation_kind"):
             problem = services.organisation_siret_problem(
-                name=cleaned["organisation_name"], kind=cleaned["organisation_kind"], siret=cleaned["organisation_siret"])
+                name=cleaned["organisation_name"], kind=cleaned["organisation_kind"],
+                siret=cleaned["organisation_siret"])
             if problem:
                 error = forms.ValidationError(problem, code="siret_conflict")
                 if self.siret_blocks_saving:
@@ -79,11 +80,12 @@ class OrganisationFieldsMixin(forms.Form):
             texts.extend(error.messages)
         return texts
 
-    def organisation(self):
+    def organisation(self) -> services.OrganisationInput | None:
+        """The organisation as typed, for a service to find or create (a form creates no row)."""
         data = self.cleaned_data
         if not data.get("organisation_name"):
             return None
-        return services.organisation_get_or_create(
+        return services.OrganisationInput(
             name=data["organisation_name"], kind=data["organisation_kind"],
             siret=data.get("organisation_siret", ""), territory=data.get("territory"),
         )
@@ -145,7 +147,7 @@ class SignupForm(OrganisationFieldsMixin, DsfrForm):
         services.signup_request(
             email=data["email"], password=data["password1"], first_name=data["first_name"],
             last_name=data["last_name"], territory=data.get("territory"), ip_address=client_ip(request),
-            organisation=self.organisation,
+            organisation=self.organisation(),
         )
 
 

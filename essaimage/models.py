@@ -230,12 +230,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         return not self.is_active and self.email_confirmed_at is None
 
     def has_perm(self, perm, obj=None):
-        """The superuser's « every permission » holds for model permissions only (the admin site,
-        which never passes an object); a permission on an object always goes through the site's
-        rules, for the superuser too: being superuser does not make one a team member."""
+        """The superuser's « every permission » holds for the admin site's model permissions only
+        (`add_`, `change_`, `delete_`, `view_<model>`, never with an object); an object's
+        permission, or a site action such as `moderate_innovation`, always goes through the
+        site's rules, for the superuser too: being superuser makes one neither a team member
+        nor a moderator."""
         if not self.is_active:
             return False
-        if self.is_superuser and obj is None:
+        if self.is_superuser and obj is None and is_model_permission(perm):
             return True
         return _user_has_perm(self, perm, obj)
 
@@ -251,6 +253,24 @@ class User(AbstractBaseUser, PermissionsMixin):
         return str(role) in self._role_names or (
             self.is_superuser and str(role) == Role.ADMINISTRATEUR
         )
+
+
+MODEL_PERMISSION_ACTIONS = ("add", "change", "delete", "view")
+
+
+def is_model_permission(perm: str) -> bool:
+    """`app.add_model` and the like: the permissions Django creates for its admin site."""
+    from django.apps import apps
+
+    app_label, _dot, codename = perm.partition(".")
+    action, _sep, model_name = codename.partition("_")
+    if action not in MODEL_PERMISSION_ACTIONS:
+        return False
+    try:
+        apps.get_model(app_label, model_name)
+    except (LookupError, ValueError):
+        return False
+    return True
 
 
 class RateCounter(models.Model):
@@ -296,6 +316,25 @@ class AuditEntry(models.Model):
     def __str__(self):
         return _("Entrée du journal du %(date)s") % {
             "date": timezone.localtime(self.created_at).strftime("%d/%m/%Y à %H:%M")}
+
+    # The codes in words, resolved by the audited object's content type (essaimage.audit_labels).
+    @property
+    def action_label(self) -> str:
+        from essaimage.audit_labels import action_label
+
+        return action_label(self.content_type_id, self.action)
+
+    @property
+    def from_label(self) -> str:
+        from essaimage.audit_labels import state_label
+
+        return state_label(self.content_type_id, self.from_state)
+
+    @property
+    def to_label(self) -> str:
+        from essaimage.audit_labels import state_label
+
+        return state_label(self.content_type_id, self.to_state)
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -30,7 +30,7 @@ def territories_load(*, path: Path = COG_CSV, force: bool = False) -> int:
     if not force and all(present[level] == wanted[level] for level in LEVELS):
         return 0
     written = 0
-    for level, parent_level in zip(LEVELS, [None, *LEVELS[:-1]]):
+    for level, parent_level in zip(LEVELS, [None, *LEVELS[:-1]], strict=True):
         parents = (
             dict(Territory.objects.filter(level=parent_level).values_list("code", "pk"))
             if parent_level else {}

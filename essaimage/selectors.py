@@ -1,9 +1,8 @@
-from django.apps import apps
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db.models import Case, IntegerField, Value, When
 
 from essaimage.enums import TerritoryLevel
-from essaimage.models import Organisation, Territory, User, fold
+from essaimage.models import AuditEntry, Organisation, Territory, User, fold
 
 LEVEL_ORDER = Case(
     When(level=TerritoryLevel.REGION, then=Value(0)),
@@ -40,23 +39,25 @@ def territory_search(*, query: str, levels=None, limit: int = 12) -> list[Territ
     return found
 
 
-def home_figures() -> dict:
-    """Live figures for the home page, each counted in the database."""
-    figures = {
+def people_figures() -> dict:
+    """The core's live figures for the home page, each counted in the database."""
+    return {
         "agents": User.objects.filter(is_active=True).count(),
         "organisations": Organisation.objects.count(),
-        "territories": Territory.objects.count(),
     }
-    if apps.is_installed("innovations"):
-        from innovations.selectors import catalogue_figures
-
-        figures.update(catalogue_figures())
-    return figures
 
 
-def latest_innovations(count: int = 3) -> list:
-    if not apps.is_installed("innovations"):
-        return []
-    from innovations.selectors import latest_published
+def audit_entries_of(model):
+    """The audit entries about objects of one model (its app label and model name, so that two
+    apps' codes never mix), e.g. to take the latest one per object in a subquery."""
+    return AuditEntry.objects.filter(content_type__app_label=model._meta.app_label,
+                                     content_type__model=model._meta.model_name)
 
-    return latest_published(count)
+
+def audit_entries_for(obj, *, actions=None):
+    """One object's audit trail, newest first, with who acted. Each entry reads its codes in
+    words (`action_label`, `from_label`, `to_label`), resolved by the object's content type."""
+    entries = audit_entries_of(type(obj)).filter(object_id=obj.pk)
+    if actions is not None:
+        entries = entries.filter(action__in=[str(action) for action in actions])
+    return entries.select_related("actor").order_by("-created_at", "-id")

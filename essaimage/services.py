@@ -1,4 +1,4 @@
-from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from essaimage import throttle
 from essaimage.addresses import normalize_email_address
 from essaimage.enums import Role
-from essaimage.models import AuditEntry, Organisation, User, organisation_name_key
+from essaimage.models import AuditEntry, Organisation, Territory, User, organisation_name_key
 from essaimage.tasks import send_account_email
 from essaimage.tokens import signup_token_generator
 from essaimage.validators import normalise_siret
@@ -51,12 +51,31 @@ def user_set_roles(*, user: User, roles: list[Role | str]) -> None:
     user.__dict__.pop("_role_names", None)
 
 
+@dataclass(frozen=True)
+class OrganisationInput:
+    """An organisation as typed in a form (name, kind, optional SIRET): the service that takes
+    it finds or creates the row, inside its own transaction (forms never create rows)."""
+
+    name: str
+    kind: str
+    siret: str = ""
+    territory: Territory | None = None
+
+
+def organisation_resolve(value: "OrganisationInput | Organisation | None") -> Organisation | None:
+    """The Organisation row for what a form typed (created if new); a row or None as given."""
+    if isinstance(value, OrganisationInput):
+        return organisation_get_or_create(name=value.name, kind=value.kind, siret=value.siret,
+                                          territory=value.territory)
+    return value
+
+
 @transaction.atomic
 def profile_update(*, user: User, first_name: str, last_name: str,
-                   organisation: Organisation | None, territory) -> User:
+                   organisation: OrganisationInput | Organisation | None, territory) -> User:
     user.first_name = first_name
     user.last_name = last_name
-    user.organisation = organisation
+    user.organisation = organisation_resolve(organisation)
     user.territory = territory
     user.save(update_fields=["first_name", "last_name", "organisation", "territory"])
     return user
@@ -187,15 +206,15 @@ def _absolute(path: str) -> str:
 
 def signup_request(*, email: str, password: str, first_name: str, last_name: str, territory=None,
                    ip_address: str | None = None,
-                   organisation: Callable[[], Organisation | None] = lambda: None) -> None:
+                   organisation: OrganisationInput | Organisation | None = None) -> None:
     """Ask for an account. The caller always shows the same page: « check your mailbox ».
 
     A new address gets an inactive account and a confirmation link; a sign-up still waiting
     for its confirmation is replaced (so someone who typed another's address cannot block its
     owner, and the older link stops working); an existing account gets an e-mail telling its
     owner that someone tried, with the way to log in or reset the password. The password is
-    hashed in every case, so the answer takes the same time. `organisation` is called only
-    when the account is created or renewed."""
+    hashed in every case, so the answer takes the same time. `organisation` (as typed) is
+    found or created only when the account is created or renewed."""
     email = normalize_email_address(email)
     password_hash = make_password(password)
     if not typed_address_mail_allowed(email=email, ip_address=ip_address):
@@ -207,7 +226,7 @@ def signup_request(*, email: str, password: str, first_name: str, last_name: str
                           login_url=_absolute(reverse("login")), reset_url=_absolute(reverse("password_reset")))
             return
         fields = {"first_name": first_name, "last_name": last_name, "territory": territory,
-                  "organisation": organisation(), "password": password_hash}
+                  "organisation": organisation_resolve(organisation), "password": password_hash}
         if user is None:
             try:
                 with transaction.atomic():  # a parallel sign-up may take the address first

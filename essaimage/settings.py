@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "dsfr",
     "widget_tweaks",
     "crispy_forms",
@@ -279,7 +280,8 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SITE_NAME = "Essaimage"
 
 # --- Legal notice (mentions légales): publisher and host, per deployment ---------------------
-LEGAL_PUBLISHER = os.environ.get("LEGAL_PUBLISHER") or "Direction interministérielle de la transformation publique (DITP)"
+LEGAL_PUBLISHER = (os.environ.get("LEGAL_PUBLISHER")
+                   or "Direction interministérielle de la transformation publique (DITP)")
 LEGAL_PUBLISHER_ADDRESS = os.environ.get("LEGAL_PUBLISHER_ADDRESS") or "20 avenue de Ségur, 75007 Paris"
 LEGAL_PUBLICATION_DIRECTOR = (os.environ.get("LEGAL_PUBLICATION_DIRECTOR")
                               or "Le directeur interministériel de la transformation publique")

@@ -10,7 +10,7 @@ small without a scheduled job.
 import hashlib
 import random
 import time
-from datetime import datetime, timedelta, timezone as dt_timezone
+from datetime import datetime, timedelta, UTC
 
 from django.db import connection
 from django.db.models import F
@@ -26,7 +26,7 @@ def _digest(key: str) -> str:
 
 def _window_start(window_seconds: int, now: float | None = None) -> datetime:
     now = time.time() if now is None else now
-    return datetime.fromtimestamp(now - now % window_seconds, tz=dt_timezone.utc)
+    return datetime.fromtimestamp(now - now % window_seconds, tz=UTC)
 
 
 def hit(*, scope: str, key: str, window_seconds: int) -> int:
@@ -65,7 +65,7 @@ def reset(*, scope: str, key: str) -> None:
 
 def purge(*, older_than: timedelta = timedelta(days=2)) -> int:
     """Drop counters of windows long gone; returns how many rows went."""
-    cutoff = datetime.now(tz=dt_timezone.utc) - older_than
+    cutoff = datetime.now(tz=UTC) - older_than
     return RateCounter.objects.filter(window_start__lt=cutoff).delete()[0]
 
 

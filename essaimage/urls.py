@@ -2,15 +2,18 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path, reverse_lazy
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path, reverse_lazy
 
-from essaimage import forms, views
+from essaimage import forms, hooks, views
+
+# /sitemap.xml: an index of each app's sitemaps (the core's pages, the catalogue...).
+SITEMAPS = hooks.sitemaps()
 
 PAGES = [
     ("accessibilite/", "accessibility", "essaimage/pages/accessibility.html"),
     ("mentions-legales/", "legal", "essaimage/pages/legal.html"),
     ("donnees-personnelles/", "privacy", "essaimage/pages/privacy.html"),
-    ("plan-du-site/", "sitemap", "essaimage/pages/sitemap.html"),
     ("a-propos/", "about", "essaimage/pages/about.html"),
 ]
 
@@ -19,6 +22,11 @@ public = login_not_required
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     *[path(route, views.PageView.as_view(template_name=tpl), name=name) for route, name, tpl in PAGES],
+    path("plan-du-site/", views.SitemapPageView.as_view(template_name="essaimage/pages/sitemap.html"), name="sitemap"),
+    path("sitemap.xml", public(sitemap_views.index), {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+         name="sitemap_xml"),
+    path("sitemap-<section>.xml", public(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("compte/inscription/", views.SignupView.as_view(), name="signup"),
     path("compte/inscription/envoyee/", views.SignupDoneView.as_view(), name="signup_done"),
     path("compte/inscription/confirmer/<uidb64>/<token>/", views.SignupConfirmView.as_view(),
@@ -52,9 +60,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("territoires/suggestions/", views.territory_suggestions, name="territory_suggestions"),
-    path("innovations/", include("innovations.urls")),
-    path("contact/", include("contact.urls")),
-    path("notifications/", include("notifications.urls")),
+    *hooks.url_patterns(),  # each app's urls.py, under the prefix its hooks module gives
     path("admin/", admin.site.urls),
     path("favicon.ico", views.favicon),
 ]

@@ -1,20 +1,19 @@
-from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
 from django.shortcuts import redirect, resolve_url
-from django.urls import reverse_lazy
+from django.urls import NoReverseMatch, reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from essaimage import forms, selectors, services
+from essaimage import forms, hooks, selectors, services
 from essaimage.enums import TerritoryLevel
 from essaimage.models import User
 from essaimage.tokens import signup_token_generator
@@ -25,13 +24,38 @@ class HomeView(TemplateView):
     template_name = "essaimage/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(figures=selectors.home_figures(), latest=selectors.latest_innovations(),
-                                        **kwargs)
+        return super().get_context_data(
+            actions=hooks.links("HOME_ACTIONS", self.request.user),
+            sections=hooks.sections("home_sections", self.request),
+            figures=hooks.collect("home_figures"),
+            **kwargs,
+        )
 
 
 @method_decorator(login_not_required, name="dispatch")
 class PageView(TemplateView):
     """The pages a French public site must have (accessibility, legal notice...)."""
+
+
+class SitemapPageView(PageView):
+    """« Plan du site »: the core's pages and each app's (essaimage.hooks)."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(sitemap_groups=hooks.link_groups("SITEMAP_GROUPS", self.request.user),
+                                        **kwargs)
+
+
+@login_not_required
+def robots_txt(request):
+    """Robots may crawl the public pages; the sitemap lists them."""
+    lines = ["User-agent: *"]
+    for name in hooks.collect("ROBOTS_DISALLOW"):
+        try:
+            lines.append(f"Disallow: {reverse(name)}")
+        except NoReverseMatch:
+            continue
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap_xml'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -124,12 +148,15 @@ class DashboardView(TemplateView):
     template_name = "essaimage/dashboard.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if apps.is_installed("innovations"):
-            from innovations.dashboard import dashboard
-
-            context.update(dashboard(self.request.user))
-        return context
+        todo = hooks.sections("dashboard_todo", self.request)
+        return super().get_context_data(
+            todo=todo,
+            nothing_to_do=all(section.empty for section in todo),
+            sections=hooks.sections("dashboard_sections", self.request),
+            shortcuts=hooks.links("DASHBOARD_SHORTCUTS", self.request.user),
+            admin_links=hooks.links("ADMIN_LINKS", self.request.user) if self.request.user.is_staff else [],
+            **kwargs,
+        )
 
 
 class ProfileView(FormView):

@@ -85,7 +85,7 @@ class InnovationAdminForm(forms.ModelForm):
 
     class Meta:
         model = Innovation
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 - InnovationAdmin's fieldsets and read-only fields choose
 
 
 class ThemeFilter(admin.SimpleListFilter):
@@ -132,19 +132,22 @@ class InnovationAdmin(BoundedDatesMixin, AutocompleteLabelMixin, admin.ModelAdmi
     actions = [_moderation_action(ModerationAction.PUBLISH), _moderation_action(ModerationAction.ARCHIVE)]
 
     def get_queryset(self, request):
-        names = Theme.objects.filter(InArray(F("pk"), OuterRef("theme_ids"))).order_by("position", "name").values("name")
+        names = (Theme.objects.filter(InArray(F("pk"), OuterRef("theme_ids")))
+                 .order_by("position", "name").values("name"))
         return super().get_queryset(request).annotate(theme_name_list=ArraySubquery(names))
 
     @admin.display(description=_("thèmes"))
     def theme_names(self, obj):
         return ", ".join(obj.theme_name_list) or "—"
 
+    def has_add_permission(self, request):
+        return False  # innovations are created on the site, by their team (services.innovation_save)
+
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        # The catalogue searches the names of the themes, places and organisation (see services).
+        # Routed to the service: editable fields only, search words refreshed, version recorded.
         obj.__dict__.pop("theme_list", None)
-        obj.search_extra = services._search_extra(obj)
-        obj.save(update_fields=["search_extra", "updated_at"])
+        saved = services.innovation_admin_save(innovation=obj, by=request.user, changed=form.changed_data)
+        obj.__dict__.update({key: value for key, value in saved.__dict__.items() if not key.startswith("_")})
 
 
 class FundingSourceInline(LabelledTabularInline):
@@ -180,3 +183,9 @@ class ReplicationAdmin(BoundedDatesMixin, admin.ModelAdmin):
     fields = ["innovation", "organisation", "territory", "declared_by", "parent", "scaling_mode", "status",
               "adaptations", "created_at", "updated_at"]
     date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False  # declared on the site (services.replication_declare: audit, count, e-mail)
+
+    def save_model(self, request, obj, form, change):
+        services.replication_admin_save(replication=obj, by=request.user, changed=form.changed_data)

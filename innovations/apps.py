@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class InnovationsConfig(AppConfig):
     """Proposals 8 and 4: the catalogue of innovations, their business-model grid, replications."""
 
     name = "innovations"
-    verbose_name = "Catalogue des innovations"
+    verbose_name = _("Catalogue des innovations")
 
     def ready(self):
         from innovations import notices, signals  # noqa: F401

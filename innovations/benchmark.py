@@ -24,7 +24,8 @@ SUBJECTS = [
     ("Budget participatif", "participation-citoyenne"), ("Jardins partagés", "transition-ecologique"),
     ("Guichet unique", "simplification"), ("Ressourcerie", "ess"), ("Chantier d'insertion", "emploi"),
     ("Médiation", "securite"), ("Résidence d'artistes", "culture"), ("Colocation intergénérationnelle", "logement"),
-    ("Mentorat", "education"), ("Télétravail partagé", "rh-publiques"), ("Marché de producteurs", "alimentation-agriculture"),
+    ("Mentorat", "education"), ("Télétravail partagé", "rh-publiques"),
+    ("Marché de producteurs", "alimentation-agriculture"),
     ("Rénovation énergétique", "transition-ecologique"), ("Bus France services", "ruralite"),
     ("Garage solidaire", "mobilite"), ("Permanence juridique", "solidarites"), ("Fablab", "numerique"),
 ]
@@ -49,8 +50,10 @@ def _text(rng, subject, qualifier, place):
     return {
         "summary": f"{subject} {qualifier} créé à {place} pour répondre à {problem} : le dispositif {action} "
                    f"et touche {public}.",
-        "problem": f"À {place}, {problem} pèse sur {public}. Les solutions existantes étaient dispersées et mal connues.",
-        "solution": f"Le dispositif {action}. Il fonctionne toute l'année avec une équipe réduite et des partenaires locaux.",
+        "problem": f"À {place}, {problem} pèse sur {public}. "
+                   "Les solutions existantes étaient dispersées et mal connues.",
+        "solution": f"Le dispositif {action}. "
+                    "Il fonctionne toute l'année avec une équipe réduite et des partenaires locaux.",
         "public_concerned": f"Principalement {public}, et plus largement {rng.choice(PUBLICS)}.",
         "results": f"{rng.randint(80, 4000)} personnes accompagnées en {rng.randint(2017, 2025)}, "
                    f"{rng.randint(10, 90)} % de satisfaction, {rng.randint(2, 40)} partenaires mobilisés.",
@@ -109,11 +112,12 @@ def generate(count: int, *, seed: int = 42, batch: int = 2000, log=print) -> Non
                     cost_structure="Personnel, locaux, communication.",
                     transfer_skills="Coordination de projet, animation de réseau.",
                 ))
-            TeamMember.objects.bulk_create([TeamMember(innovation=i, user=author, role=TeamRole.OWNER) for i in created])
+            TeamMember.objects.bulk_create(
+                [TeamMember(innovation=i, user=author, role=TeamRole.OWNER) for i in created])
             grids = BusinessModel.objects.bulk_create(grids)
             FundingSource.objects.bulk_create([
                 FundingSource(business_model=g, label=label, share=share)
-                for g in grids for label, share in zip(rng.sample(FUNDERS, 2), (60, 40))
+                for g in grids for label, share in zip(rng.sample(FUNDERS, 2), (60, 40), strict=True)
             ])
             replications, counts = [], {}
             for innovation in created:

@@ -3,31 +3,19 @@ and declarations. Each part is one bounded query, whatever the number of rows.""
 
 from datetime import timedelta
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
-from essaimage.enums import Role
-from essaimage.models import AuditEntry
+from essaimage.selectors import audit_entries_of
 from innovations.enums import ACTIVE_REPLICATION, ModerationAction, Status
-from innovations.models import Innovation, Replication
+from innovations.models import Innovation, Replication, TeamMember
 
 RECENT_DAYS = 30
 SHOWN = 10  # rows per list; the full lists are on « Mes innovations » and the moderation queue
 
-# DSFR badge modifier of each status (no comparison of status strings in templates).
-STATUS_BADGES = {
-    Status.DRAFT: "",
-    Status.SUBMITTED: "fr-badge--info",
-    Status.CHANGES_REQUESTED: "fr-badge--warning",
-    Status.PUBLISHED: "fr-badge--success",
-    Status.ARCHIVED: "fr-badge--purple-glycine",
-}
-
-
 def _latest_change_request(field: str):
     """The newest « request changes » entry of the audit trail for the outer innovation."""
-    entries = AuditEntry.objects.filter(
-        content_type__app_label="innovations", content_type__model="innovation",
+    entries = audit_entries_of(Innovation).filter(
         object_id=OuterRef("pk"), action=ModerationAction.REQUEST_CHANGES,
     ).order_by("-created_at", "-id")
     return Subquery(entries.values(field)[:1])
@@ -66,10 +54,9 @@ def my_innovations(user) -> dict:
     innovations = list(
         Innovation.objects.filter(members__user=user)
         .annotate(active_replications=Count("replications", filter=Q(replications__status__in=ACTIVE_REPLICATION)))
+        .prefetch_related(Prefetch("members", queryset=TeamMember.objects.only("innovation_id", "user_id")))
         .order_by("-updated_at", "-pk")[:SHOWN + 1]
     )
-    for innovation in innovations:
-        innovation.badge_class = STATUS_BADGES.get(innovation.status, "")
     return {"rows": innovations[:SHOWN], "more": len(innovations) > SHOWN}
 
 
@@ -81,15 +68,3 @@ def my_declarations(user) -> dict:
     )
     return {"rows": declarations[:SHOWN], "more": len(declarations) > SHOWN}
 
-
-def dashboard(user) -> dict:
-    context = {
-        "to_correct": sheets_to_correct(user),
-        "received": declarations_received(user),
-        "innovations": my_innovations(user),
-        "declarations": my_declarations(user),
-        "recent_days": RECENT_DAYS,
-    }
-    if user.has_role(Role.MODERATEUR):
-        context["moderation"] = moderation_waiting()
-    return context

@@ -85,7 +85,8 @@ def load() -> list[tuple[str, str]]:
                 services.innovation_transition(innovation=innovation, action=ModerationAction.SUBMIT, by=owner)
             if status == Status.CHANGES_REQUESTED:
                 services.innovation_transition(innovation=innovation, action=ModerationAction.REQUEST_CHANGES,
-                                               by=moderator, message=item["moderation_message"] or "Merci de préciser les résultats.")
+                                               by=moderator,
+                                               message=item["moderation_message"] or "Merci de préciser les résultats.")
             if status == Status.PUBLISHED:
                 services.innovation_transition(innovation=innovation, action=ModerationAction.PUBLISH, by=moderator)
                 declared = []

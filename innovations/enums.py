@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from essaimage.transitions import transition
+
 
 class Stage(models.TextChoices):
     IDEE = "idee", _("Idée")
@@ -17,6 +19,26 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Publiée")
     ARCHIVED = "archived", _("Archivée")
 
+    # Display helpers and state groups: templates read these, never compare status strings.
+    @property
+    def badge_class(self) -> str:
+        """Modifier of the DSFR badge that shows this status."""
+        return STATUS_BADGES[self]
+
+    @property
+    def is_public(self) -> bool:
+        """In the public catalogue: anyone may open the sheet."""
+        return self in PUBLIC_STATES
+
+    @property
+    def is_under_review(self) -> bool:
+        return self == Status.SUBMITTED
+
+    @property
+    def is_editable(self) -> bool:
+        """The team may still change the sheet."""
+        return self in EDITABLE_STATES
+
 
 class ModerationAction(models.TextChoices):
     SUBMIT = "submit", _("Soumettre")
@@ -26,15 +48,26 @@ class ModerationAction(models.TextChoices):
     RESTORE = "restore", _("Republier")
 
 
-# action -> (allowed source states, target state); the only way an innovation changes status.
-TRANSITIONS = {
-    ModerationAction.SUBMIT: ({Status.DRAFT, Status.CHANGES_REQUESTED}, Status.SUBMITTED),
-    ModerationAction.PUBLISH: ({Status.SUBMITTED}, Status.PUBLISHED),
-    ModerationAction.REQUEST_CHANGES: ({Status.SUBMITTED}, Status.CHANGES_REQUESTED),
-    ModerationAction.ARCHIVE: ({Status.PUBLISHED}, Status.ARCHIVED),
-    ModerationAction.RESTORE: ({Status.ARCHIVED}, Status.PUBLISHED),
+STATUS_BADGES = {
+    Status.DRAFT: "",
+    Status.SUBMITTED: "fr-badge--info",
+    Status.CHANGES_REQUESTED: "fr-badge--warning",
+    Status.PUBLISHED: "fr-badge--success",
+    Status.ARCHIVED: "fr-badge--purple-glycine",
 }
-SUBMITTABLE = TRANSITIONS[ModerationAction.SUBMIT][0]  # states a team may submit from
+PUBLIC_STATES = frozenset({Status.PUBLISHED})
+EDITABLE_STATES = frozenset(Status) - {Status.ARCHIVED}
+
+# action -> Transition(allowed source states, target state) (essaimage/transitions.py); the only
+# way an innovation changes status. Who may do each action: innovations.rules.ACTION_PERMISSIONS.
+TRANSITIONS = {
+    ModerationAction.SUBMIT: transition({Status.DRAFT, Status.CHANGES_REQUESTED}, Status.SUBMITTED),
+    ModerationAction.PUBLISH: transition({Status.SUBMITTED}, Status.PUBLISHED),
+    ModerationAction.REQUEST_CHANGES: transition({Status.SUBMITTED}, Status.CHANGES_REQUESTED),
+    ModerationAction.ARCHIVE: transition({Status.PUBLISHED}, Status.ARCHIVED),
+    ModerationAction.RESTORE: transition({Status.ARCHIVED}, Status.PUBLISHED),
+}
+SUBMITTABLE = TRANSITIONS[ModerationAction.SUBMIT].sources  # states a team may submit from
 MODERATOR_ACTIONS = {ModerationAction.PUBLISH, ModerationAction.REQUEST_CHANGES,
                      ModerationAction.ARCHIVE, ModerationAction.RESTORE}
 
@@ -57,12 +90,29 @@ class ReplicationStatus(models.TextChoices):
     REALISE = "realise", _("Réalisé")
     ABANDONNE = "abandonne", _("Abandonné")
 
+    @property
+    def badge_class(self) -> str:
+        return REPLICATION_BADGES[self]
 
+
+REPLICATION_BADGES = {
+    ReplicationStatus.INTERESSE: "fr-badge--info",
+    ReplicationStatus.EN_COURS: "fr-badge--new",
+    ReplicationStatus.REALISE: "fr-badge--success",
+    ReplicationStatus.ABANDONNE: "",
+}
+
+# The same table shape as TRANSITIONS; the declarer chooses the new state, so each action is
+# its target state: "move to EN_COURS" may start from INTERESSE, REALISE or ABANDONNE...
 REPLICATION_TRANSITIONS = {
-    ReplicationStatus.INTERESSE: {ReplicationStatus.EN_COURS, ReplicationStatus.REALISE, ReplicationStatus.ABANDONNE},
-    ReplicationStatus.EN_COURS: {ReplicationStatus.REALISE, ReplicationStatus.ABANDONNE, ReplicationStatus.INTERESSE},
-    ReplicationStatus.REALISE: {ReplicationStatus.EN_COURS, ReplicationStatus.ABANDONNE},
-    ReplicationStatus.ABANDONNE: {ReplicationStatus.INTERESSE, ReplicationStatus.EN_COURS},
+    ReplicationStatus.INTERESSE: transition({ReplicationStatus.EN_COURS, ReplicationStatus.ABANDONNE},
+                                            ReplicationStatus.INTERESSE),
+    ReplicationStatus.EN_COURS: transition({ReplicationStatus.INTERESSE, ReplicationStatus.REALISE,
+                                            ReplicationStatus.ABANDONNE}, ReplicationStatus.EN_COURS),
+    ReplicationStatus.REALISE: transition({ReplicationStatus.INTERESSE, ReplicationStatus.EN_COURS},
+                                          ReplicationStatus.REALISE),
+    ReplicationStatus.ABANDONNE: transition({ReplicationStatus.INTERESSE, ReplicationStatus.EN_COURS,
+                                             ReplicationStatus.REALISE}, ReplicationStatus.ABANDONNE),
 }
 # Replications that count as the innovation reaching a territory.
 ACTIVE_REPLICATION = [ReplicationStatus.INTERESSE, ReplicationStatus.EN_COURS, ReplicationStatus.REALISE]

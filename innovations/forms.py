@@ -6,6 +6,7 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from essaimage import uploads
 from essaimage.fields import TerritoryField
 from essaimage.forms import OrganisationFieldsMixin
 from essaimage.forms_base import DsfrForm, DsfrModelForm
@@ -13,29 +14,6 @@ from essaimage.models import MEDIUM_TEXT_MAX_LENGTH, MESSAGE_MAX_LENGTH, User
 from innovations import selectors, services
 from innovations.enums import MODERATOR_ACTIONS, ModerationAction, ReplicationStatus, ScalingMode
 from innovations.models import BusinessModel, Innovation, Replication, Theme
-
-MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
-# Content signatures: the type is decided by the file's first bytes, never its name.
-SIGNATURES = [
-    (b"%PDF-", "application/pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"GIF87a", "image/gif"),
-    (b"GIF89a", "image/gif"),
-]
-
-
-def sniff_content_type(upload) -> str | None:
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp"
-    for signature, content_type in SIGNATURES:
-        if head.startswith(signature):
-            return content_type
-    return None
-
 
 def crispy_helper(*fieldsets) -> FormHelper:
     helper = FormHelper()
@@ -116,11 +94,13 @@ class InnovationForm(OrganisationFieldsMixin, DsfrModelForm):
             self.fields[name].needed_to_submit = True
         self.fields["themes"].widget.inline = True
         self.helper = crispy_helper(
-            Fieldset(_("Identité de l'innovation"), "form_token", "base_revision", "title", "summary", "themes", "stage", css_id="section-identite"),
+            Fieldset(_("Identité de l'innovation"), "form_token", "base_revision", "title", "summary", "themes",
+                     "stage", css_id="section-identite"),
             Fieldset(_("Problème et solution"), "problem", "solution", "public_concerned", css_id="section-solution"),
             Fieldset(_("Territoire et porteur"), "territory", "organisation_name", "organisation_kind",
                      "organisation_siret", "coauthors", css_id="section-porteur"),
-            Fieldset(_("Résultats, coûts et liens"), "results", "evidence", "costs", "links", css_id="section-resultats"),
+            Fieldset(_("Résultats, coûts et liens"), "results", "evidence", "costs", "links",
+                     css_id="section-resultats"),
         )
 
     def clean_title(self):
@@ -250,8 +230,8 @@ def funding_formset(data=None, business_model=None):
 class AttachmentForm(DsfrForm):
     """A file and what it is. In the edit form (`optional`), choosing no file adds nothing."""
 
-    file = forms.FileField(label=_("Ajouter une pièce jointe"),
-                           help_text=_("PDF ou image (PNG, JPEG, GIF, WebP), 10\u00a0Mo au plus."))
+    policy = uploads.INNOVATION_ATTACHMENTS  # types, size and sentences: essaimage/uploads.py
+    file = forms.FileField(label=_("Ajouter une pièce jointe"), help_text=policy.help_text)
     description = forms.CharField(
         label=_("Description de la pièce jointe"), max_length=300, required=False,
         help_text=_("Ce que contient le document, en une phrase (ex.\u00a0: « Bilan 2025 de l’expérimentation »)."),
@@ -260,19 +240,13 @@ class AttachmentForm(DsfrForm):
     def __init__(self, *args, optional: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"].required = not optional
-        self.fields["file"].widget.attrs["accept"] = "application/pdf,image/png,image/jpeg,image/gif,image/webp"
+        self.fields["file"].widget.attrs["accept"] = self.policy.accept
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if not upload:
             return upload
-        if upload.size > MAX_ATTACHMENT_SIZE:
-            raise forms.ValidationError(_("Le fichier dépasse 10\u00a0Mo : réduisez-le ou compressez-le."))
-        content_type = sniff_content_type(upload)
-        if content_type is None:
-            raise forms.ValidationError(
-                _("Ce fichier n’est ni un PDF ni une image (PNG, JPEG, GIF, WebP) : son contenu a été vérifié."))
-        self.cleaned_data["content_type"] = content_type
+        self.cleaned_data["content_type"] = self.policy.check(upload)
         return upload
 
     def clean(self):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from essaimage.models import LONG_TEXT_MAX_LENGTH, MEDIUM_TEXT_MAX_LENGTH, Organisation, Territory
-from innovations.enums import ReplicationStatus, ScalingMode, Stage, Status, TeamRole
+from innovations.enums import ModerationAction, ReplicationStatus, ScalingMode, Stage, Status, TeamRole
 
 
 # Names of themes, places and organisation in the search document (services._search_extra).
@@ -35,6 +35,8 @@ class Theme(models.Model):
 
 
 class Innovation(models.Model):
+    audit_actions = ModerationAction  # how its audit entries' actions read (essaimage.audit_labels)
+
     slug = models.SlugField(_("identifiant dans l’adresse"), max_length=90, unique=True)
     title = models.CharField(_("titre"), max_length=160)
     summary = models.TextField(_("résumé"), max_length=500, blank=True)
@@ -61,7 +63,8 @@ class Innovation(models.Model):
     links = models.TextField(_("liens"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
     replication_count = models.PositiveIntegerField(_("nombre d’essaimages"), default=0, editable=False)
     # Token of the creation form: the same form posted twice creates one innovation.
-    creation_token = models.UUIDField(_("jeton du formulaire de création"), null=True, blank=True, unique=True, editable=False)
+    creation_token = models.UUIDField(_("jeton du formulaire de création"), null=True, blank=True, unique=True,
+                                      editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("créée par"), on_delete=models.PROTECT,
                                    related_name="+")
     created_at = models.DateTimeField(_("créée le"), default=timezone.now, editable=False)
@@ -70,7 +73,8 @@ class Innovation(models.Model):
     published_at = models.DateTimeField(_("publiée le"), null=True, blank=True, editable=False)
     # Search: names of themes, territory and organisation (kept by the services); the trigger of
     # migration 0002 computes `search_vector` and `title_search` on every INSERT and UPDATE.
-    search_extra = models.TextField(_("mots de recherche ajoutés"), blank=True, editable=False, max_length=SEARCH_EXTRA_MAX_LENGTH)
+    search_extra = models.TextField(_("mots de recherche ajoutés"), blank=True, editable=False,
+                                    max_length=SEARCH_EXTRA_MAX_LENGTH)
     search_vector = SearchVectorField(_("document de recherche"), null=True, editable=False)
     # Title (A) and themes, places, organisation (B) only: small, so ranking thousands of
     # matches stays cheap; the full `search_vector` decides what matches.
@@ -109,7 +113,13 @@ class Innovation(models.Model):
 
     @property
     def is_published(self):
-        return self.status == Status.PUBLISHED
+        return Status(self.status).is_public
+
+    @property
+    def state(self) -> Status:
+        """The status as its enum member: templates read `state.label`, `state.badge_class`,
+        `state.is_public`... and never compare status strings."""
+        return Status(self.status)
 
     @property
     def themes(self) -> list[Theme]:
@@ -178,15 +188,19 @@ class BusinessModel(models.Model):
         "revenue_model", "transfer_skills", "transfer_budget", "transfer_time", "transfer_legal",
     ]
 
-    innovation = models.OneToOneField(Innovation, verbose_name=_("innovation"), on_delete=models.CASCADE, related_name="business_model")
+    innovation = models.OneToOneField(Innovation, verbose_name=_("innovation"), on_delete=models.CASCADE,
+                                      related_name="business_model")
     value_proposition = models.TextField(_("proposition de valeur"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
     beneficiaries = models.TextField(_("bénéficiaires"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
     key_partners = models.TextField(_("partenaires clés"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
     key_resources = models.TextField(_("ressources clés"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
     cost_structure = models.TextField(_("structure des coûts"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
-    revenue_model = models.TextField(_("modèle de revenus ou d’économies"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
-    transfer_skills = models.TextField(_("compétences nécessaires au transfert"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
-    transfer_budget = models.TextField(_("budget nécessaire au transfert"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
+    revenue_model = models.TextField(_("modèle de revenus ou d’économies"), max_length=MEDIUM_TEXT_MAX_LENGTH,
+                                     blank=True)
+    transfer_skills = models.TextField(_("compétences nécessaires au transfert"), max_length=MEDIUM_TEXT_MAX_LENGTH,
+                                       blank=True)
+    transfer_budget = models.TextField(_("budget nécessaire au transfert"), max_length=MEDIUM_TEXT_MAX_LENGTH,
+                                       blank=True)
     transfer_time = models.TextField(_("délai de mise en œuvre"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
     transfer_legal = models.TextField(_("prérequis juridiques"), max_length=MEDIUM_TEXT_MAX_LENGTH, blank=True)
 
@@ -302,6 +316,10 @@ class Replication(models.Model):
             models.CheckConstraint(condition=Q(status__in=ReplicationStatus.values), name="replication_status_valid"),
             models.CheckConstraint(condition=Q(scaling_mode__in=ScalingMode.values), name="replication_mode_valid"),
         ]
+
+    @property
+    def state(self) -> ReplicationStatus:
+        return ReplicationStatus(self.status)
 
     def __str__(self):
         return f"{self.innovation} → {self.territory}"

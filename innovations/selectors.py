@@ -4,10 +4,18 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, Model, OuterRef, Prefetch, Q
 from django.utils.translation import gettext as _
 
-from essaimage.enums import OrganisationKind, Role
+from essaimage.enums import OrganisationKind
 from essaimage.models import AuditEntry, Territory
-from innovations.enums import ACTIVE_REPLICATION, ModerationAction, ReplicationStatus, Sort, Stage, Status
+from essaimage.selectors import audit_entries_for
 from innovations import facet_index, search
+from innovations.enums import (
+    ACTIVE_REPLICATION,
+    ModerationAction,
+    ReplicationStatus,
+    Sort,
+    Stage,
+    Status,
+)
 from innovations.filters import FACETS, REPLICATED_CHOICES, CatalogueFilter
 from innovations.models import Innovation, Replication, TeamMember, Theme
 
@@ -19,7 +27,7 @@ def visible_to(user):
     qs = Innovation.objects.all()
     if not user.is_authenticated:
         return qs.filter(status=Status.PUBLISHED)
-    if user.has_role(Role.MODERATEUR):
+    if user.has_perm("innovations.moderate_innovation"):  # the rule `can_view`, as a query
         return qs
     team = TeamMember.objects.filter(innovation_id=OuterRef("pk"), user=user)
     return qs.filter(Q(status=Status.PUBLISHED) | Exists(team))
@@ -234,18 +242,20 @@ def catalogue_figures() -> dict:
     return figures
 
 
-def innovation_for_page(*, user, slug) -> Innovation:
-    """One innovation with everything its page shows, or Innovation.DoesNotExist if not visible."""
+def innovation_page_queryset():
+    """Innovations with everything their page shows (the team prefetched: the rules read it);
+    views fetch one with essaimage.permissions.get_object_for, which asks the rules."""
     return (
-        visible_to(user)
+        Innovation.objects
         .select_related("territory__parent__parent", "organisation", "business_model", "created_by")
         .prefetch_related(
             "attachments", "business_model__funding_sources",
-            Prefetch("members", queryset=TeamMember.objects.select_related("user__organisation").order_by("role", "id")),
+            Prefetch("members",
+                     queryset=TeamMember.objects.select_related("user__organisation").order_by("role", "id")),
             Prefetch("replications", queryset=Replication.objects.select_related(
-                "organisation", "territory", "declared_by", "parent__territory", "parent__organisation").order_by("-created_at")),
+                "organisation", "territory", "declared_by", "parent__territory", "parent__organisation",
+            ).order_by("-created_at")),
         )
-        .get(slug=slug)
     )
 
 
@@ -270,16 +280,15 @@ def replication_summary(innovation: Innovation) -> dict:
 
 
 def moderation_history(innovation: Innovation):
-    return AuditEntry.objects.filter(
-        content_type__app_label="innovations", content_type__model="innovation", object_id=innovation.pk
-    ).select_related("actor").order_by("-created_at", "-id")
+    """The innovation's audit trail, newest first (essaimage.selectors.audit_entries_for)."""
+    return audit_entries_for(innovation)
 
 
 def latest_change_request(innovation: Innovation) -> AuditEntry | None:
     """While the moderators wait for changes, their latest request (message, moderator, date)."""
     if innovation is None or innovation.status != Status.CHANGES_REQUESTED:
         return None
-    return moderation_history(innovation).filter(action=ModerationAction.REQUEST_CHANGES).first()
+    return audit_entries_for(innovation, actions=[ModerationAction.REQUEST_CHANGES]).first()
 
 
 def moderation_queue(*, status=Status.SUBMITTED, page_number=1):
@@ -297,6 +306,7 @@ def my_innovations(*, user):
         Innovation.objects.filter(members__user=user)
         .select_related("territory", "organisation")
         .annotate(pending=Count("replications", filter=Q(replications__status__in=ACTIVE_REPLICATION)))
+        .prefetch_related(Prefetch("members", queryset=TeamMember.objects.only("innovation_id", "user_id")))
         .order_by("-updated_at")
     )
     received = (

@@ -3,43 +3,50 @@
 import re
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from essaimage import uploads
 from essaimage.articles import organisation_with_article
 from essaimage.enums import Role
-from essaimage.models import User
+from essaimage.models import Organisation, User
 from essaimage import throttle
-from essaimage.services import audit_record
+from essaimage.permissions import require_perm
+from essaimage.services import OrganisationInput, audit_record, organisation_resolve
 from innovations.catalogue_version import bump_version
 from innovations.enums import (
-    ACTIVE_REPLICATION, MODERATOR_ACTIONS, REPLICATION_TRANSITIONS, TRANSITIONS, ModerationAction,
-    ReplicationStatus, Status, TeamRole,
+    ACTIVE_REPLICATION, REPLICATION_TRANSITIONS, TRANSITIONS, ModerationAction, ReplicationStatus, Status, TeamRole,
 )
-from innovations.models import SEARCH_EXTRA_MAX_LENGTH, Attachment, BusinessModel, FundingSource, Innovation, Replication, Revision, TeamMember
 from innovations import notices
+from innovations.models import (
+    SEARCH_EXTRA_MAX_LENGTH, Attachment, BusinessModel, FundingSource, Innovation, Replication, Revision, TeamMember,
+)
+from innovations.rules import ACTION_PERMISSIONS
 from notifications import services as notifications
 
 REVISION_FIELDS = ["title", "summary", "stage", "problem", "solution", "public_concerned", "results",
                    "evidence", "costs", "links"]
+# What innovation_save may write on an innovation: never its status, slug, dates or counters
+# (those belong to innovation_transition and the replication services).
+EDITABLE_FIELDS = (*REVISION_FIELDS, "territory", "organisation")
 
 # Parts required to submit (a draft may be saved without them): field, label, id of the edit
 # form's field the label links to, id of the form section that holds it.
 SUBMISSION_PARTS = [
-    ("title", _("le titre"), "id_title", "section-identite"),
-    ("summary", _("le résumé"), "id_summary", "section-identite"),
-    ("themes", _("au moins un thème"), "id_themes_0", "section-identite"),
-    ("problem", _("le problème traité"), "id_problem", "section-solution"),
-    ("solution", _("la solution"), "id_solution", "section-solution"),
-    ("public_concerned", _("le public concerné"), "id_public_concerned", "section-solution"),
-    ("territory", _("le territoire d’origine"), "id_territory", "section-porteur"),
-    ("organisation", _("l’organisation porteuse"), "id_organisation_name", "section-porteur"),
-    ("value_proposition", _("la proposition de valeur"), "id_grid-value_proposition", "grille"),
-    ("beneficiaries", _("les bénéficiaires"), "id_grid-beneficiaries", "grille"),
+    ("title", gettext_lazy("le titre"), "id_title", "section-identite"),
+    ("summary", gettext_lazy("le résumé"), "id_summary", "section-identite"),
+    ("themes", gettext_lazy("au moins un thème"), "id_themes_0", "section-identite"),
+    ("problem", gettext_lazy("le problème traité"), "id_problem", "section-solution"),
+    ("solution", gettext_lazy("la solution"), "id_solution", "section-solution"),
+    ("public_concerned", gettext_lazy("le public concerné"), "id_public_concerned", "section-solution"),
+    ("territory", gettext_lazy("le territoire d’origine"), "id_territory", "section-porteur"),
+    ("organisation", gettext_lazy("l’organisation porteuse"), "id_organisation_name", "section-porteur"),
+    ("value_proposition", gettext_lazy("la proposition de valeur"), "id_grid-value_proposition", "grille"),
+    ("beneficiaries", gettext_lazy("les bénéficiaires"), "id_grid-beneficiaries", "grille"),
     ("funding", None, "financement", "grille"),  # label: funding_problem()
 ]
 GRID_REQUIRED_TO_SUBMIT = ("value_proposition", "beneficiaries")
@@ -212,26 +219,41 @@ def _check_not_stale(innovation: Innovation, base_revision: int | None) -> None:
     )
 
 
+def _editable_data(data: dict, fields) -> dict:
+    """`data` restricted to the explicit list `fields`, itself a part of EDITABLE_FIELDS: a key
+    outside it is a programming error (status, slug... are never written here)."""
+    fields = tuple(fields)
+    refused = sorted((set(fields) - set(EDITABLE_FIELDS)) | (set(data) - set(fields)))
+    if refused:
+        raise ValueError(f"innovation_save cannot write {', '.join(refused)}")
+    return dict(data)
+
+
 @transaction.atomic
 def innovation_save(*, innovation: Innovation | None, by: User, data: dict, themes, grid: dict,
                     funding: list[tuple[str, int]], coauthors: list[User], creation_token=None,
-                    base_revision: int | None = None) -> Innovation:
+                    base_revision: int | None = None, fields=EDITABLE_FIELDS) -> Innovation:
     """Create or update an innovation with its grid, funding mix and co-authors (draft or not:
     what submission needs is listed by missing_for_submission and never blocks a draft).
+    `data` writes only the explicit list `fields` (by default EDITABLE_FIELDS); its
+    `organisation` may be an OrganisationInput (as typed in the form): found or created here.
     A creation form posted twice (same `creation_token`) updates the innovation the first made.
     `base_revision`: the version the form was opened on; a newer one raises StaleEdit."""
+    data = _editable_data(data, fields)
     if innovation is None:
         innovation = _by_token(by=by, creation_token=creation_token)
     creating = innovation is None
     if creating:
+        require_perm(by, "innovations.add_innovation")
         innovation, creating = _create(by=by, title=data.get("title") or "", creation_token=creation_token)
     if not creating:
         innovation = Innovation.objects.select_for_update().get(pk=innovation.pk)
-        if not TeamMember.objects.filter(innovation=innovation, user=by).exists():
-            raise PermissionDenied
-        if innovation.status == Status.ARCHIVED:
-            raise ValidationError(_("Une innovation archivée ne se modifie plus."))
+        if not by.has_perm("innovations.change_innovation", innovation):
+            require_perm(by, "innovations.team_innovation", innovation)  # not the team: refused
+            raise ValidationError(_("Une innovation archivée ne se modifie plus."))  # the team, too late
         _check_not_stale(innovation, base_revision)
+    if "organisation" in data:
+        data["organisation"] = organisation_resolve(data["organisation"])
     for field, value in data.items():
         setattr(innovation, field, value)
     innovation.theme_ids = sorted({theme.pk for theme in themes})
@@ -240,6 +262,7 @@ def innovation_save(*, innovation: Innovation | None, by: User, data: dict, them
     if not TeamMember.objects.filter(innovation=innovation, role=TeamRole.OWNER).exists():
         TeamMember.objects.create(innovation=innovation, user=by, role=TeamRole.OWNER)
     _set_coauthors(innovation, coauthors, editor=by)
+    innovation.__dict__.pop("_team_ids", None)  # the team the rules remembered may have changed
 
     business_model, _created = BusinessModel.objects.get_or_create(innovation=innovation)
     for field, value in grid.items():
@@ -260,6 +283,54 @@ def innovation_save(*, innovation: Innovation | None, by: User, data: dict, them
                                        url=innovation.get_absolute_url(),
                                        context={"title": innovation.title, "url": innovation.get_absolute_url()})
     return innovation
+
+
+# What the admin site may change on an innovation (its status only through the moderation
+# actions, which call innovation_transition).
+ADMIN_EDITABLE_FIELDS = (*EDITABLE_FIELDS, "theme_ids", "created_by")
+
+
+@transaction.atomic
+def innovation_admin_save(*, innovation: Innovation, by: User, changed: list[str]) -> Innovation:
+    """Write what an administrator changed in the admin site's form (`innovation` carries the new
+    values, `changed` names them), refresh the search words, record the version. Refused for a
+    field outside ADMIN_EDITABLE_FIELDS, and for a new innovation (they are created on the site)."""
+    require_perm(by, "innovations.change_innovation")  # the admin site's model permission
+    refused = sorted(set(changed) - set(ADMIN_EDITABLE_FIELDS))
+    if refused or innovation.pk is None:
+        raise ValueError(f"the admin site cannot write {', '.join(refused) or 'a new innovation'}")
+    locked = Innovation.objects.select_for_update().get(pk=innovation.pk)
+    for field in changed:
+        setattr(locked, field, getattr(innovation, field))
+    locked.search_extra = _search_extra(locked)
+    locked.save()
+    _record_revision(locked, by, business_model=getattr(locked, "business_model", None),
+                     funding=_funding_of(locked), coauthors=_coauthor_emails(locked))
+    return locked
+
+
+@transaction.atomic
+def replication_admin_save(*, replication: Replication, by: User, changed: list[str]) -> Replication:
+    """The admin site may correct a declaration's mode and adaptations; its state changes only
+    through replication_update (the declarer's), with its audit entry."""
+    require_perm(by, "innovations.change_replication")
+    refused = sorted(set(changed) - {"scaling_mode", "adaptations"})
+    if refused or replication.pk is None:
+        raise ValueError(f"the admin site cannot write {', '.join(refused) or 'a new declaration'}")
+    locked = Replication.objects.select_for_update().get(pk=replication.pk)
+    for field in changed:
+        setattr(locked, field, getattr(replication, field))
+    locked.save(update_fields=[*changed, "updated_at"])
+    return locked
+
+
+def _funding_of(innovation: Innovation) -> list[tuple[str, int]]:
+    grid = getattr(innovation, "business_model", None)
+    return [(source.label, source.share) for source in grid.funding_sources.all()] if grid is not None else []
+
+
+def _coauthor_emails(innovation: Innovation) -> list[str]:
+    return list(innovation.members.filter(role=TeamRole.COAUTHOR).values_list("user__email", flat=True))
 
 
 def _set_coauthors(innovation: Innovation, coauthors: list[User], editor: User) -> None:
@@ -307,11 +378,7 @@ def innovation_transition(*, innovation: Innovation, action: ModerationAction | 
     action = ModerationAction(action)
     sources, target = TRANSITIONS[action]
     locked = Innovation.objects.select_for_update().get(pk=innovation.pk)
-    if action in MODERATOR_ACTIONS:
-        if not by.has_role(Role.MODERATEUR):
-            raise PermissionDenied
-    elif not TeamMember.objects.filter(innovation=locked, user=by).exists():
-        raise PermissionDenied
+    require_perm(by, ACTION_PERMISSIONS[action], locked)
     if locked.status not in sources:
         raise ValidationError(
             _("Cette action n'est plus possible : l'innovation est « %(status)s ».")
@@ -364,8 +431,7 @@ def _message_excerpt(message: str) -> str:
 @transaction.atomic
 def attachment_add(*, innovation: Innovation, by: User, upload, content_type: str,
                    description: str = "") -> Attachment:
-    if not TeamMember.objects.filter(innovation=innovation, user=by).exists():
-        raise PermissionDenied
+    require_perm(by, "innovations.change_attachments", innovation)
     # Named after the checked content, never the sender's extension (essaimage/uploads.py).
     original_name = uploads.safe_filename(upload.name, content_type)
     upload.name = uploads.stored_name(content_type)
@@ -377,8 +443,7 @@ def attachment_add(*, innovation: Innovation, by: User, upload, content_type: st
 
 @transaction.atomic
 def attachment_delete(*, attachment: Attachment, by: User) -> None:
-    if not TeamMember.objects.filter(innovation=attachment.innovation_id, user=by).exists():
-        raise PermissionDenied
+    require_perm(by, "innovations.change_attachments", attachment.innovation)
     attachment.file.delete(save=False)
     attachment.delete()
 
@@ -403,16 +468,19 @@ def _check_message_rate(by: User, message: str) -> None:
 
 
 @transaction.atomic
-def replication_declare(*, innovation: Innovation, by: User, organisation, territory, scaling_mode: str,
-                        status: str, adaptations: str, parent: Replication | None = None,
-                        message: str = "") -> Replication:
-    """Declare that an organisation takes up a published innovation; the team receives an
-    e-mail with the declarer's optional `message` (a reply goes to the declarer)."""
+def replication_declare(*, innovation: Innovation, by: User, organisation: OrganisationInput | Organisation,
+                        territory, scaling_mode: str, status: str, adaptations: str,
+                        parent: Replication | None = None, message: str = "") -> Replication:
+    """Declare that an organisation (a row, or as typed: found or created here) takes up a
+    published innovation; the team receives an e-mail with the declarer's optional `message`
+    (a reply goes to the declarer)."""
     message = message.strip()
     _check_message_rate(by, message)
     locked = Innovation.objects.select_for_update().get(pk=innovation.pk)
-    if locked.status != Status.PUBLISHED:
+    if not Status(locked.status).is_public:
         raise ValidationError(_("Seule une innovation publiée peut être essaimée."))
+    require_perm(by, "innovations.add_replication", locked)
+    organisation = organisation_resolve(organisation)
     if parent is not None and parent.innovation_id != locked.pk:
         raise ValidationError(_("L'essaimage dont vous vous êtes inspiré doit concerner la même innovation."))
     try:
@@ -450,13 +518,12 @@ def replication_update(*, replication: Replication, by: User, scaling_mode: str,
     """Edit a declaration; its status changes only along REPLICATION_TRANSITIONS. The team is
     told of a new status, and receives the declarer's `message` if there is one."""
     locked = Replication.objects.select_for_update().get(pk=replication.pk)
-    if locked.declared_by_id != by.pk:
-        raise PermissionDenied
+    require_perm(by, "innovations.own_replication", locked)
     message = message.strip()
-    if locked.innovation.status != Status.PUBLISHED:
+    if not by.has_perm("innovations.change_replication", locked):
         raise ValidationError(_("Cette innovation n'est plus publiée : la déclaration ne se modifie plus."))
     previous = locked.status
-    if status != previous and status not in REPLICATION_TRANSITIONS[ReplicationStatus(previous)]:
+    if status != previous and previous not in REPLICATION_TRANSITIONS[ReplicationStatus(status)].sources:
         raise ValidationError(
             _("Un essaimage « %(from)s » ne peut pas passer à « %(to)s ».")
             % {"from": locked.get_status_display(), "to": ReplicationStatus(status).label},

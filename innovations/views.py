@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
@@ -11,24 +11,23 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from essaimage import uploads
-from essaimage.enums import Role
-from innovations import forms, revisions, selectors, services, wording
+from essaimage.permissions import get_object_for
+from innovations import forms, revisions, rules, selectors, services, wording
 from innovations.enums import SUBMITTABLE, ModerationAction, Status
-from innovations.models import Attachment, BusinessModel, Innovation, Replication, Revision
+from innovations.models import Attachment, BusinessModel, Replication, Revision
 
 
-def _visible_or_404(user, slug) -> Innovation:
-    try:
-        return selectors.innovation_for_page(user=user, slug=slug)
-    except Innovation.DoesNotExist:
-        raise Http404 from None
+def _innovation_for(user, perm: str, slug) -> "selectors.Innovation":
+    """The innovation's page data if `user` has `perm` on it, else 404 (essaimage.permissions)."""
+    return get_object_for(user, perm, selectors.innovation_page_queryset(), slug=slug)
 
 
-def _team_or_404(user, slug) -> Innovation:
-    innovation = _visible_or_404(user, slug)
-    if not user.has_perm("innovations.change_innovation", innovation):
-        raise Http404
-    return innovation
+def _visible_or_404(user, slug):
+    return _innovation_for(user, "innovations.view_innovation", slug)
+
+
+def _team_or_404(user, slug):
+    return _innovation_for(user, "innovations.change_innovation", slug)
 
 
 def _flash_errors(request, error: ValidationError) -> None:
@@ -53,6 +52,7 @@ def detail(request, slug):
                             if user.is_authenticated and replication.declared_by_id == user.pk), None)
     if own_replication is not None and not user.has_perm("innovations.change_replication", own_replication):
         own_replication = None
+    actions = rules.allowed_actions(user, innovation)
     context = {
         "innovation": innovation,
         "summary": selectors.replication_summary(innovation),
@@ -60,9 +60,10 @@ def detail(request, slug):
         "sheet_url": request.build_absolute_uri(innovation.get_absolute_url()),
         "grid": getattr(innovation, "business_model", None),
         "is_team": user.has_perm("innovations.change_innovation", innovation),
-        "can_submit": user.has_perm("innovations.submit_innovation", innovation)
-        and innovation.status in SUBMITTABLE,
-        "is_moderator": user.is_authenticated and user.has_role(Role.MODERATEUR),
+        "can_submit": ModerationAction.SUBMIT in actions,
+        "is_moderator": user.has_perm("innovations.moderate_innovation", innovation),
+        # {"publish": True, ...}: the moderation panel offers exactly these.
+        "allowed": {action.value: True for action in actions},
         "can_replicate": own_replication is None and user.has_perm("innovations.add_replication", innovation),
         "missing": services.missing_for_submission(innovation)
         if innovation.status in SUBMITTABLE else [],
@@ -77,9 +78,7 @@ def detail(request, slug):
 
 def revision(request, slug, pk):
     """One version of a sheet compared with the one before it (team and moderators only)."""
-    innovation = _visible_or_404(request.user, slug)
-    if not request.user.has_perm("innovations.view_moderation_history", innovation):
-        raise Http404
+    innovation = _innovation_for(request.user, "innovations.view_moderation_history", slug)
     try:
         version, previous, changes = revisions.comparison(innovation, pk)
     except Revision.DoesNotExist:
@@ -184,7 +183,8 @@ class InnovationEditView(View):
         except services.StaleEdit as error:
             return self.render_stale(innovation, error, {**form.cleaned_data, **grid_form.cleaned_data})
         except (ValidationError, PermissionDenied) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [])) or _("Cette fiche ne peut plus être modifiée."))
+            messages.error(request,
+                           " ".join(getattr(error, "messages", [])) or _("Cette fiche ne peut plus être modifiée."))
             return self.render_forms(innovation, form, grid_form, funding, attachment_form, status=409)
         if added is not None:
             messages.success(request, _("Pièce jointe « %(name)s » ajoutée.") % {"name": added.original_name})
@@ -249,9 +249,7 @@ class InnovationEditView(View):
 
 @require_POST
 def submit(request, slug):
-    innovation = _visible_or_404(request.user, slug)
-    if not request.user.has_perm("innovations.submit_innovation", innovation):
-        raise Http404
+    innovation = _innovation_for(request.user, "innovations.submit_innovation", slug)
     try:
         services.innovation_transition(innovation=innovation, action=ModerationAction.SUBMIT, by=request.user)
         messages.success(request, _("Votre innovation est soumise : l'équipe de modération va la relire."))
@@ -262,9 +260,7 @@ def submit(request, slug):
 
 @require_POST
 def moderate(request, slug):
-    innovation = _visible_or_404(request.user, slug)
-    if not request.user.has_perm("innovations.moderate_innovation", innovation):
-        raise Http404
+    innovation = _innovation_for(request.user, "innovations.moderate_innovation", slug)
     form = forms.ModerationForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Action de modération inconnue."))
@@ -281,11 +277,12 @@ def moderate(request, slug):
 
 
 def moderation_queue(request):
-    if not request.user.has_role(Role.MODERATEUR):
+    if not request.user.has_perm("innovations.moderate_innovation"):
         raise Http404
     status = request.GET.get("statut", Status.SUBMITTED)
     if status not in Status.values:
         status = Status.SUBMITTED
+    status = Status(status)
     context = selectors.moderation_queue(status=status, page_number=request.GET.get("page"))
     context.update({"status": status, "statuses": Status.choices, "query_without_page": f"statut={status}"})
     return render(request, "innovations/moderation_queue.html", context)
@@ -313,7 +310,7 @@ def attachment_add(request, slug):
 @require_POST
 def attachment_delete(request, slug, pk):
     innovation = _team_or_404(request.user, slug)
-    attachment = get_object_or_404(Attachment, pk=pk, innovation=innovation)
+    attachment = get_object_for(request.user, None, Attachment.objects.filter(innovation=innovation), pk=pk)
     services.attachment_delete(attachment=attachment, by=request.user)
     messages.success(request, _("Pièce jointe supprimée."))
     return redirect("innovations:update", slug=innovation.slug)
@@ -322,7 +319,7 @@ def attachment_delete(request, slug, pk):
 @login_not_required
 def attachment_download(request, slug, pk):
     innovation = _visible_or_404(request.user, slug)
-    attachment = get_object_or_404(Attachment, pk=pk, innovation=innovation)
+    attachment = get_object_for(request.user, None, Attachment.objects.filter(innovation=innovation), pk=pk)
     # Older rows kept the sender's name: the served name is rebuilt from the checked type.
     filename = uploads.safe_filename(attachment.original_name, attachment.content_type)
     response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=filename,
@@ -335,10 +332,7 @@ class ReplicationCreateView(View):
     template_name = "innovations/replication_form.html"
 
     def setup_innovation(self, request, slug):
-        innovation = _visible_or_404(request.user, slug)
-        if not request.user.has_perm("innovations.add_replication", innovation):
-            raise Http404
-        return innovation
+        return _innovation_for(request.user, "innovations.add_replication", slug)
 
     @staticmethod
     def to_existing_declaration(request, innovation):
@@ -356,7 +350,8 @@ class ReplicationCreateView(View):
         if existing := self.to_existing_declaration(request, innovation):
             return existing
         return render(request, self.template_name,
-                      {"innovation": innovation, "form": forms.ReplicationForm(user=request.user, innovation=innovation)})
+                      {"innovation": innovation,
+                       "form": forms.ReplicationForm(user=request.user, innovation=innovation)})
 
     def post(self, request, slug):
         innovation = self.setup_innovation(request, slug)
@@ -365,13 +360,12 @@ class ReplicationCreateView(View):
         form = forms.ReplicationForm(request.POST, user=request.user, innovation=innovation)
         if form.is_valid():
             try:
-                with transaction.atomic():  # the organisation the form creates goes if the declaration fails
-                    services.replication_declare(
-                        innovation=innovation, by=request.user, organisation=form.organisation(),
-                        territory=form.cleaned_data["territory"], scaling_mode=form.cleaned_data["scaling_mode"],
-                        status=form.cleaned_data["status"], adaptations=form.cleaned_data["adaptations"],
-                        parent=form.cleaned_data.get("parent"), message=form.cleaned_data["message"],
-                    )
+                services.replication_declare(  # finds or creates the typed organisation in its transaction
+                    innovation=innovation, by=request.user, organisation=form.organisation(),
+                    territory=form.cleaned_data["territory"], scaling_mode=form.cleaned_data["scaling_mode"],
+                    status=form.cleaned_data["status"], adaptations=form.cleaned_data["adaptations"],
+                    parent=form.cleaned_data.get("parent"), message=form.cleaned_data["message"],
+                )
             except ValidationError as error:
                 if error.code == "duplicate" and (existing := self.to_existing_declaration(request, innovation)):
                     return existing
@@ -387,11 +381,8 @@ class ReplicationUpdateView(View):
     template_name = "innovations/replication_update.html"
 
     def get_replication(self, request, pk):
-        replication = get_object_or_404(Replication.objects.select_related("innovation", "organisation", "territory"),
-                                        pk=pk)
-        if not request.user.has_perm("innovations.change_replication", replication):
-            raise Http404
-        return replication
+        return get_object_for(request.user, "innovations.change_replication",
+                              Replication.objects.select_related("innovation", "organisation", "territory"), pk=pk)
 
     def get(self, request, pk):
         replication = self.get_replication(request, pk)

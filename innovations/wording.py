@@ -38,11 +38,12 @@ def decision_done(action: str, title: str) -> str:
 
 
 def history_line(action: str, name: str = "") -> str:
-    """« Publiée par Camille Martin »; an unknown action keeps its code (old entries)."""
+    """« Publiée par Camille Martin »; "" for an action that is not a moderation decision (the
+    caller then shows the entry's label, essaimage.audit_labels)."""
     try:
         action = ModerationAction(action)
     except ValueError:
-        return action
+        return ""
     if name:
         return str(HISTORY_BY[action]) % {"name": name}
     return str(HISTORY_ALONE[action])

@@ -1,32 +1,17 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from essaimage import uploads
 from innovations import selectors, wording
-from innovations.enums import ModerationAction, ReplicationStatus, Status
+from innovations.enums import ReplicationStatus, Status
 
 register = template.Library()
-
-ACTION_LABELS = {
-    ModerationAction.SUBMIT: _("soumission"),
-    ModerationAction.PUBLISH: _("publication"),
-    ModerationAction.REQUEST_CHANGES: _("modifications demandées"),
-    ModerationAction.ARCHIVE: _("archivage"),
-    ModerationAction.RESTORE: _("republication"),
-    "declare": _("déclaration"),
-    "status": _("changement d'état"),
-}
-
-
-@register.filter
-def action_label(action):
-    return ACTION_LABELS.get(action, action)
-
 
 @register.filter
 def history_line(entry):
     """One moderation-history entry in words: « Publiée par Camille Martin »."""
     name = entry.actor.full_name if entry.actor_id and entry.actor else ""
-    return wording.history_line(entry.action, name)
+    return wording.history_line(entry.action, name) or entry.action_label
 
 
 @register.filter
@@ -72,26 +57,16 @@ def fr_count(number, singular, plural):
 
 # --- Attachments and change requests (edit form) ---------------------------------------------
 
-ATTACHMENT_KINDS = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG", "image/gif": "GIF",
-                    "image/webp": "WebP"}
-NBSP = "\u00a0"
-
-
 @register.filter
 def file_size(size) -> str:
-    """A size in French units: « 45 Ko », « 1,2 Mo » (never bytes: « 0 Ko » reads as empty)."""
-    size = int(size or 0)
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))}{NBSP}Ko"
-    megabytes = f"{size / (1024 * 1024):.1f}".replace(".", ",").removesuffix(",0")
-    return f"{megabytes}{NBSP}Mo"
+    """A size in French units: « 45 Ko », « 1,2 Mo » (essaimage.uploads)."""
+    return uploads.size_label(size)
 
 
 @register.filter
 def attachment_label(attachment) -> str:
     """« PDF – 45 Ko »: the kind of file in words and its size."""
-    kind = ATTACHMENT_KINDS.get(attachment.content_type, _("Fichier"))
-    return f"{kind} – {file_size(attachment.size)}"
+    return f"{uploads.kind_label(attachment.content_type)} – {uploads.size_label(attachment.size)}"
 
 
 @register.simple_tag

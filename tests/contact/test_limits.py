@@ -57,7 +57,7 @@ def test_a_recipient_address_is_limited_per_day(client_for, limits, django_captu
     innovation = InnovationFactory(created_by=owner)
     other = InnovationFactory(team=[owner])  # the same person, reached through another sheet
     senders = [UserFactory() for _ in range(4)]
-    for sender, target in zip(senders[:3], [innovation, other, innovation]):
+    for sender, target in zip(senders[:3], [innovation, other, innovation], strict=True):
         assert send(client_for(sender), reverse("contact:team", args=[target.slug]), MESSAGE,
                     django_capture_on_commit_callbacks).status_code == 302
     response = send(client_for(senders[3]), reverse("contact:team", args=[innovation.slug]), MESSAGE,

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from essaimage.browser import LAUNCH_ARGS, executable_path
+from devtools.browser import LAUNCH_ARGS, executable_path
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 

@@ -26,7 +26,8 @@ _OVERLAPS_JS = """
       // One pixel of tolerance for sub-pixel rounding.
       if (box.bottom > zone.top + 1 && box.top < zone.bottom - 1 && box.right > zone.left && box.left < zone.right) {
         const name = element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
-          + (element.className && typeof element.className === "string" ? "." + element.className.trim().split(/\\s+/).join(".") : "");
+          + (element.className && typeof element.className === "string"
+             ? "." + element.className.trim().split(/\\s+/).join(".") : "");
         const text = (element.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 60);
         found.push(`${name} [${Math.round(box.top)}–${Math.round(box.bottom)} px] «${text}»`);
       }

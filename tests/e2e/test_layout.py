@@ -29,7 +29,7 @@ def sheet(db):
                                    created_by=owner, problem=LONG, solution=LONG, public_concerned=LONG,
                                    results=LONG, costs=LONG)
     services.innovation_transition(innovation=innovation, action="publish", by=moderator)
-    for number in range(6):
+    for _ in range(6):
         Revision.objects.create(innovation=innovation, author=owner, status=Status.PUBLISHED,
                                 data={}, changed_fields=["summary", "problem"])
     ReplicationFactory(innovation=innovation, declared_by=declarer, status=ReplicationStatus.EN_COURS)

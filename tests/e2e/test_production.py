@@ -64,7 +64,7 @@ def production_site(transactional_db, tmp_path):
     assert collected.returncode == 0, collected.stderr
     assert (tmp_path / "static" / "staticfiles.json").exists()
     port = free_port()
-    log = open(tmp_path / "gunicorn.log", "w+")
+    log = open(tmp_path / "gunicorn.log", "w+")  # noqa: SIM115 - open while gunicorn runs, closed below
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "essaimage.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1",
          "--timeout", "60"],

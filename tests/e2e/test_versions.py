@@ -6,7 +6,7 @@ from innovations.models import Innovation
 from tests.e2e.conftest import login
 from tests.factories import UserFactory
 from tests.factories.core import PASSWORD, territory_tree
-from tests.innovations.test_views import form_data
+from tests.innovations.helpers import form_data
 
 
 def test_the_team_compares_two_versions_of_its_sheet(visit, db):

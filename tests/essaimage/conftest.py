@@ -11,3 +11,12 @@ def committed(django_capture_on_commit_callbacks):
             return fn(*args, **kwargs)
 
     return run
+
+
+@pytest.fixture
+def admin_client_(client):
+    """A test client logged in as a superuser (staff): the admin's screens."""
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    return client

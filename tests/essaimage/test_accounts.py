@@ -146,7 +146,8 @@ def test_password_reset_sends_a_working_link_that_logs_in(client, settings, comm
     link = mailed_path(mail.outbox[0], "/compte/mot-de-passe/nouveau/")
     response = client.get(link, follow=True)
     form_url = response.redirect_chain[-1][0]
-    response = client.post(form_url, {"new_password1": "Nouveau-mot-de-passe-99", "new_password2": "Nouveau-mot-de-passe-99"})
+    response = client.post(form_url, {"new_password1": "Nouveau-mot-de-passe-99",
+                                      "new_password2": "Nouveau-mot-de-passe-99"})
     assert response.status_code == 302 and response["Location"] == reverse(settings.LOGIN_REDIRECT_URL)
     assert client.session["_auth_user_id"] == str(user.pk)
     user.refresh_from_db()
@@ -175,7 +176,8 @@ def test_profile_edits_only_the_logged_in_user(client_for):
         "id": other.pk, "user": other.pk, "email": other.email,
     })
     assert response.status_code == 302
-    user.refresh_from_db(); other.refresh_from_db()
+    user.refresh_from_db()
+    other.refresh_from_db()
     assert (user.first_name, user.territory.code) == ("Nouveau", "59350")
     assert other.first_name == "Autre"
 

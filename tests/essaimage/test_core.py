@@ -110,9 +110,9 @@ def test_audit_entries_are_append_only():
     entry = audit_record(obj=user.organisation, action="test", actor=user, from_state="a", to_state="b")
     assert AuditEntry.objects.get().actor == user
     entry.message = "réécrit"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="ajout seul"):
         entry.save()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="ajout seul"):
         entry.delete()
 
 

@@ -26,12 +26,6 @@ def user_change_data(user, **overrides):
     return data
 
 
-@pytest.fixture
-def admin_client_(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    return client
-
-
 @pytest.mark.parametrize("field", ["date_joined", "last_login"])
 @pytest.mark.parametrize("day", ["01/01/0001", "31/12/9999", "31/12/1999"])
 def test_admin_refuses_an_implausible_date_with_a_french_message(admin_client_, field, day):

@@ -2,6 +2,7 @@
 layout, with a real CSP nonce; the Permissions-Policy header on every response."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -116,6 +117,22 @@ def test_integrity_of_dsfr_assets_is_the_served_files(client):
     from django.contrib.staticfiles import finders
 
     html = client.get("/").content.decode()
-    for path in ("dsfr/dist/dsfr/dsfr.min.css", "dsfr/dist/utility/utility.min.css", "dsfr/dist/dsfr/dsfr.module.min.js"):
-        digest = base64.b64encode(hashlib.sha384(open(finders.find(path), "rb").read()).digest()).decode()
+    for path in ("dsfr/dist/dsfr/dsfr.min.css", "dsfr/dist/utility/utility.min.css",
+                 "dsfr/dist/dsfr/dsfr.module.min.js"):
+        digest = base64.b64encode(hashlib.sha384(Path(finders.find(path)).read_bytes()).digest()).decode()
         assert re.search(rf'{re.escape(path)}"[^>]*integrity="sha384-{re.escape(digest)}"', html), path
+
+
+def test_500_page_shows_the_visitors_menu_and_footer_without_querying(settings, django_assert_num_queries):
+    """Rendered without the context processors (the database may be what failed), the page still
+    has the menu and footer each app contributes (essaimage.hooks), as a visitor sees them."""
+    from django.urls import reverse
+
+    settings.ROOT_URLCONF = FAULTY_URLS
+    with django_assert_num_queries(0):
+        response = Client(raise_request_exception=False).get("/essai/panne/")
+    html = response.content.decode()
+    for name in ("home", "innovations:list", "about", "sitemap", "legal", "contact:platform"):
+        assert f'href="{reverse(name)}"' in html, name
+    assert f'href="{reverse("innovations:moderation")}"' not in html
+    assert f'href="{reverse("dashboard")}"' not in html

@@ -82,7 +82,7 @@ def test_host_settings_come_from_the_environment():
     import subprocess
     import sys
 
-    from tests.essaimage.test_settings import ROOT, _embedded_url
+    from tests.essaimage.helpers import ROOT, _embedded_url
 
     env = {**os.environ, "DATABASE_URL": os.environ.get("DATABASE_URL") or _embedded_url(),
            "HOST_NAME": "Hébergeur Souverain SAS", "HOST_ADDRESS": "1 place de l’Hébergement, 59000 Lille",
@@ -107,7 +107,8 @@ def test_own_pages_use_french_typography(client, name):
 @pytest.mark.parametrize("name,kind,expected", [
     ("Département des Landes", "collectivite", "le Département des Landes"),
     ("Région Occitanie", "collectivite", "la Région Occitanie"),
-    ("Agence nationale de la cohésion des territoires", "operateur", "l’Agence nationale de la cohésion des territoires"),
+    ("Agence nationale de la cohésion des territoires", "operateur",
+     "l’Agence nationale de la cohésion des territoires"),
     ("Hôpital de Mende", "operateur", "l’Hôpital de Mende"),
     ("Haut-commissariat à l’emploi", "ministere", "le Haut-commissariat à l’emploi"),
     ("Emmaüs Connect", "association", "l’association Emmaüs Connect"),

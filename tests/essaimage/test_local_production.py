@@ -5,7 +5,7 @@ import json
 import pytest
 
 from essaimage import database
-from tests.essaimage.test_settings import production_env, run_manage
+from tests.essaimage.helpers import production_env, run_manage
 
 LOCAL = {"ESSAIMAGE_LOCAL_PRODUCTION": "true", "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost"}
 

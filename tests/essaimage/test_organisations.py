@@ -115,7 +115,8 @@ def test_ten_simultaneous_saves_of_one_new_organisation_make_one_row():
         thread.join(timeout=60)
     assert errors == []
     assert len(results) == 10 and len(set(results)) == 1
-    assert Organisation.objects.filter(name_key=organisation_name_key("Communauté de communes du Pays d'Orthe")).count() == 1
+    key = organisation_name_key("Communauté de communes du Pays d'Orthe")
+    assert Organisation.objects.filter(name_key=key).count() == 1
 
 
 @pytest.mark.django_db(transaction=True)
@@ -128,7 +129,7 @@ def test_ten_simultaneous_saves_with_one_siret_make_one_row():
             barrier.wait()
             results.append(services.organisation_get_or_create(
                 name="Mairie de Lille", kind="collectivite", siret="215 903 501 00017").pk)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:  # noqa: BLE001 - the test reports any failure
             errors.append(error)
         finally:
             connection.close()

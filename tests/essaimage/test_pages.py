@@ -33,7 +33,8 @@ def test_public_pages_open_without_account_in_french_dsfr(client, name, heading)
 def test_home_shows_live_figures(client):
     UserFactory.create_batch(3)
     response = client.get(reverse("home"))
-    assert response.context["figures"]["agents"] == 3
+    figures = {figure.key: figure.value for figure in response.context["figures"]}
+    assert figures["agents"] == 3 and figures["published"] == 0
     assert "Une subvention d’essaimage" in response.content.decode()
 
 

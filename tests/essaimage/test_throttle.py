@@ -5,6 +5,7 @@ from django.db import connection
 
 from essaimage import throttle
 from essaimage.models import RateCounter
+from datetime import UTC
 
 
 @pytest.mark.django_db
@@ -43,10 +44,10 @@ def test_throttle_parallel_hits_are_all_counted():
 
 @pytest.mark.django_db
 def test_counters_of_windows_long_gone_are_purged_by_the_counting_itself(monkeypatch):
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     old = RateCounter.objects.create(scope="login", key_digest="x" * 64, count=3,
-                                     window_start=datetime.now(tz=timezone.utc) - timedelta(days=3))
+                                     window_start=datetime.now(tz=UTC) - timedelta(days=3))
     monkeypatch.setattr(throttle, "PURGE_EVERY", 1)  # purge at every hit
     throttle.hit(scope="login", key="a@x.fr", window_seconds=3600)
     assert not RateCounter.objects.filter(pk=old.pk).exists()

@@ -54,7 +54,8 @@ def test_text_around_raw_elements_is_still_typeset():
 
 
 def test_plain_text_for_emails():
-    assert typeset_text("« Bonjour » : oui ; non ! quoi ?") == f"«{NBSP}Bonjour{NBSP}»{NBSP}: oui{NNBSP}; non{NNBSP}! quoi{NNBSP}?"
+    assert (typeset_text("« Bonjour » : oui ; non ! quoi ?")
+            == f"«{NBSP}Bonjour{NBSP}»{NBSP}: oui{NNBSP}; non{NNBSP}! quoi{NNBSP}?")
 
 
 def test_middleware_only_touches_complete_html_and_keeps_the_length_right():
@@ -128,13 +129,15 @@ def test_sample_pages_have_no_plain_space_before_french_punctuation(pages, clien
         "accessibility": client.get(reverse("accessibility")),
     }
     agent = client_for(UserFactory())
-    responses["innovation form with errors"] = agent.post(reverse("innovations:create"), {"title": "", "action": "save"})
+    responses["innovation form with errors"] = agent.post(reverse("innovations:create"),
+                                                          {"title": "", "action": "save"})
     for name, response in responses.items():
         assert response.status_code == 200, name
         html = response.content.decode()
         assert badly_spaced(html) == [], name
     # The sample did contain the punctuation the rule is about.
-    assert f"Statut{NBSP}:" in responses["innovation"].content.decode() or NBSP + ":" in responses["innovation"].content.decode()
+    innovation_html = responses["innovation"].content.decode()
+    assert f"Statut{NBSP}:" in innovation_html or NBSP + ":" in innovation_html
     assert f"«{NBSP}itinérante{NBSP}»" in responses["catalogue"].content.decode()
 
 
@@ -182,4 +185,5 @@ def test_password_reset_says_e_mail_and_its_message_is_typeset(client, db, commi
 def test_no_break_spaces_written_as_entities_are_not_doubled():
     from essaimage.typography import typeset_html
 
-    assert typeset_html("<p>«&nbsp;Précisez.&nbsp;» Statut&nbsp;: x</p>") == "<p>«&nbsp;Précisez.&nbsp;» Statut&nbsp;: x</p>"
+    already = "<p>«&nbsp;Précisez.&nbsp;» Statut&nbsp;: x</p>"
+    assert typeset_html(already) == already

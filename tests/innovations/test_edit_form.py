@@ -3,8 +3,6 @@ needs is shown and linked, the moderators' request is in view, stale forms are r
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from tests.text import page_text
 
@@ -14,8 +12,9 @@ from innovations.enums import ModerationAction, Status, TeamRole
 from innovations.models import Attachment, Innovation, TeamMember
 from innovations.templatetags.innovations_tags import attachment_label, file_size
 from tests.factories import UserFactory
+from tests.factories.core import territory_tree
 from tests.factories.innovations import InnovationFactory
-from tests.innovations.test_views import form_data
+from tests.innovations.helpers import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +23,6 @@ NBSP = "\u00a0"
 
 def pdf(name="bilan.pdf", size=2000):
     return SimpleUploadedFile(name, b"%PDF-1.7\n" + b"0" * size, content_type="application/pdf")
-
-
-@pytest.fixture
-def lille(db):
-    from tests.factories.core import territory_tree
-
-    return territory_tree()
 
 
 @pytest.fixture
@@ -140,17 +132,19 @@ def test_the_edit_form_is_multipart_with_the_files_before_the_buttons(client_for
     assert form.index('name="action" value="save"') < form.index('name="action" value="attach"')
 
 
-def test_the_edit_form_query_count_does_not_grow_with_attachments(client_for, agent, sheet):
+EDIT_FORM_QUERIES = 16  # the same with 1 attachment and with 3
+
+
+def test_the_edit_form_query_count_does_not_grow_with_attachments(client_for, agent, sheet,
+                                                                  django_assert_num_queries):
     client = client_for(agent)
     client.post(edit_url(sheet), opened_form(client, sheet) | {"file": pdf()})
-    with CaptureQueriesContext(connection) as one:
-        client.get(edit_url(sheet))
+    with django_assert_num_queries(EDIT_FORM_QUERIES):
+        assert len(client.get(edit_url(sheet)).context["attachments"]) == 1
     for name in ("b.pdf", "c.pdf"):
         client.post(edit_url(sheet), opened_form(client, sheet) | {"file": pdf(name)})
-    with CaptureQueriesContext(connection) as three:
-        response = client.get(edit_url(sheet))
-    assert len(response.context["attachments"]) == 3
-    assert len(three) == len(one)
+    with django_assert_num_queries(EDIT_FORM_QUERIES):
+        assert len(client.get(edit_url(sheet)).context["attachments"]) == 3
 
 
 # --- Issue 7.5: a draft saves even with an unbalanced funding table ----------------------------
@@ -163,7 +157,8 @@ def test_a_draft_saves_with_an_unbalanced_funding_table(client_for, agent, theme
     assert list(innovation.business_model.funding_sources.values_list("share", flat=True)) == [60, 30]
     html = client.get(edit_url(innovation)).content.decode()
     assert f"Pour soumettre, complétez{NBSP}:" in html
-    assert f'href="#financement">le financement, dont les parts doivent totaliser 100{NBSP}% (total actuel{NBSP}: 90{NBSP}%)' in html
+    assert (f'href="#financement">le financement, dont les parts doivent totaliser 100{NBSP}% '
+            f'(total actuel{NBSP}: 90{NBSP}%)') in html
     assert "À régler avant de soumettre" in html
 
 
@@ -283,7 +278,8 @@ def test_a_stale_form_is_refused_and_shows_what_changed_meanwhile(client_for, ag
     owner_form, other_form = opened_form(owner, sheet), opened_form(other, sheet)
     other_form["coauthors"] = ""
     owner_form["coauthors"] = coauthor.email
-    assert owner.post(edit_url(sheet), owner_form | {"problem": "Problème reformulé par la porteuse."}).status_code == 302
+    response = owner.post(edit_url(sheet), owner_form | {"problem": "Problème reformulé par la porteuse."})
+    assert response.status_code == 302
     response = other.post(edit_url(sheet), other_form | {"solution": "Solution du co-auteur."})
     assert response.status_code == 409
     sheet.refresh_from_db()
@@ -296,9 +292,9 @@ def test_a_stale_form_is_refused_and_shows_what_changed_meanwhile(client_for, ag
     assert form["problem"].value() == "Problème reformulé par la porteuse."  # untouched: the newer version
     assert response.context["stale"]["merged"] == ["problem"]
     # Saving again from this form keeps both changes.
-    again = {k: v for k, v in other_form.items()} | {"solution": "Solution du co-auteur.",
-                                                     "problem": form["problem"].value(),
-                                                     "base_revision": form["base_revision"].value()}
+    again = dict(other_form) | {"solution": "Solution du co-auteur.",
+                                "problem": form["problem"].value(),
+                                "base_revision": form["base_revision"].value()}
     assert other.post(edit_url(sheet), again).status_code == 302
     sheet.refresh_from_db()
     assert (sheet.problem, sheet.solution) == ("Problème reformulé par la porteuse.", "Solution du co-auteur.")
@@ -317,7 +313,7 @@ def test_a_stale_form_changed_on_both_sides_keeps_the_users_text(client_for, age
 
 def test_the_service_refuses_a_save_based_on_an_older_version(agent, sheet):
     base = services.latest_revision_id(sheet)
-    common = dict(by=agent, themes=sheet.themes, grid={}, funding=[], coauthors=[])
+    common = {"by": agent, "themes": sheet.themes, "grid": {}, "funding": [], "coauthors": []}
     services.innovation_save(innovation=sheet, data={"title": sheet.title, "problem": "Un."}, base_revision=base,
                              **common)
     with pytest.raises(services.StaleEdit) as error:
@@ -334,3 +330,12 @@ def test_attachment_label_names_the_kind_and_the_size_in_french():
     assert attachment_label(Attachment(content_type="image/jpeg", size=1_572_864)) == f"JPEG – 1,5{NBSP}Mo"
     assert attachment_label(Attachment(content_type="image/png", size=3 * 1024 * 1024)) == f"PNG – 3{NBSP}Mo"
     assert file_size(12) == f"1{NBSP}Ko"  # never « 12 octets »
+
+
+def test_a_coauthor_saving_the_form_stays_in_the_team(client_for, agent, other_agent):
+    territory_tree()
+    innovation = InnovationFactory(created_by=agent, team=[other_agent], status=Status.DRAFT)
+    response = client_for(other_agent).post(reverse("innovations:update", args=[innovation.slug]),
+                                            form_data(coauthors=other_agent.email))
+    assert response.status_code == 302
+    assert TeamMember.objects.filter(innovation=innovation, user=other_agent).exists()

@@ -10,7 +10,7 @@ from essaimage.enums import OrganisationKind
 from innovations import services
 from innovations.enums import ModerationAction, Status
 from tests.factories import OrganisationFactory
-from tests.innovations.test_services import save_draft
+from tests.innovations.helpers import save_draft
 
 pytestmark = pytest.mark.django_db
 

@@ -32,7 +32,7 @@ def test_payloads_in_every_field_are_escaped_on_every_page(client_for, themes):
         created_by=owner, organisation=owner.organisation, status=Status.SUBMITTED, themes=[themes["sante"]],
     )
     BusinessModel.objects.filter(innovation=innovation).update(
-        **{part: PAYLOAD for part in BusinessModel.TEXT_PARTS})
+        **dict.fromkeys(BusinessModel.TEXT_PARTS, PAYLOAD))
     FundingSource.objects.create(business_model=innovation.business_model, label=PAYLOAD, share=100)
     Attachment.objects.create(innovation=innovation, file=ContentFile(b"%PDF-1.4", name="a.pdf"),
                               original_name=PAYLOAD + ".pdf", content_type="application/pdf", size=8)

@@ -75,7 +75,8 @@ def test_edit_post_is_refused_to_non_team(client_for, cast, role, status):
 @pytest.mark.parametrize("role", ROLES)
 def test_moderation_is_for_moderators_only(client_for, cast, role):
     innovation = make(cast, Status.SUBMITTED)
-    response = client_for(cast[role]).post(reverse("innovations:moderate", args=[innovation.slug]), {"action": "publish"})
+    response = client_for(cast[role]).post(reverse("innovations:moderate", args=[innovation.slug]),
+                                           {"action": "publish"})
     innovation.refresh_from_db()
     assert (innovation.status == Status.PUBLISHED) == (role == "moderator")
     if role in ("agent", "superuser"):
@@ -159,3 +160,14 @@ def test_superuser_keeps_the_admin_site(client_for, cast):
     assert client.get(reverse("admin:innovations_innovation_changelist")).status_code == 200
     response = client.get(reverse("admin:innovations_innovation_change", args=[innovation.pk]))
     assert response.status_code == 200 and 'name="_save"' in response.content.decode()
+
+
+def test_a_replication_of_an_archived_innovation_is_no_longer_editable(client_for, other_agent):
+    replication = ReplicationFactory(declared_by=other_agent, innovation=InnovationFactory(status=Status.ARCHIVED))
+    url = reverse("innovations:replication_update", args=[replication.pk])
+    assert client_for(other_agent).get(url).status_code == 404
+    # Nor offered: the dashboard shows no edit link for it, only for the one still editable.
+    editable = ReplicationFactory(declared_by=other_agent)
+    page = client_for(other_agent).get(reverse("innovations:mine")).content.decode()
+    assert url not in page
+    assert reverse("innovations:replication_update", args=[editable.pk]) in page

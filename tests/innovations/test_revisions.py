@@ -7,7 +7,7 @@ from innovations import services
 from innovations.revisions import word_diff
 from tests.factories import UserFactory
 from tests.factories.core import territory_tree
-from tests.innovations.test_views import form_data
+from tests.innovations.helpers import form_data
 
 pytestmark = pytest.mark.django_db
 

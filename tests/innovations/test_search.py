@@ -26,7 +26,8 @@ def corpus(db):
         "epicerie": InnovationFactory(title="Épicerie sociale et solidaire",
                                       summary="Des produits à petit prix pour les familles."),
         "cantine": InnovationFactory(title="Cantines scolaires en circuit court",
-                                     summary="Les cantines achètent aux producteurs locaux, la santé des enfants y gagne."),
+                                     summary="Les cantines achètent aux producteurs locaux, "
+                                             "la santé des enfants y gagne."),
     }
 
 
@@ -99,3 +100,9 @@ def test_french_stop_words_are_not_required_words(corpus):
     assert without_stop_words("à or les") == ""
     assert without_stop_words("les repas or la cantine") == "repas or cantine"
     assert without_stop_words('-les "la cantine" or or à') == '"la cantine"'
+
+
+def test_search_made_only_of_syntax_or_short_words_finds_nothing_rather_than_everything():
+    InnovationFactory(title="Maison de santé itinérante")
+    assert matching_ids(Innovation.objects.all(), '"" - ***', ["pk"]) == []
+    assert matching_ids(Innovation.objects.all(), "du au", ["pk"]) == []  # stop words, then too short for typos

@@ -9,20 +9,9 @@ from innovations.models import Innovation, Replication, Revision
 from tests.factories import OrganisationFactory, UserFactory
 from tests.factories.core import territory_tree
 from tests.factories.innovations import InnovationFactory, ReplicationFactory
+from tests.innovations.helpers import GRID, save_draft
 
 pytestmark = pytest.mark.django_db
-
-GRID = {"value_proposition": "Moins de trajets.", "beneficiaries": "Les aînés isolés."}
-
-
-def save_draft(user, themes, **data):
-    territory = territory_tree()
-    base = {"title": "Covoiturage solidaire rural", "summary": "Des bénévoles conduisent.", "stage": "eprouvee",
-            "problem": "Isolement.", "solution": "Plateforme de bénévoles.", "public_concerned": "Aînés.",
-            "territory": territory, "organisation": user.organisation}
-    base.update(data)
-    return services.innovation_save(innovation=None, by=user, data=base, themes=[themes["mobilite"]], grid=GRID,
-                                    funding=[("Département", 60), ("CAF", 40)], coauthors=[])
 
 
 def test_save_creates_draft_with_owner_grid_funding_and_search_document(agent, themes):
@@ -180,3 +169,11 @@ def test_organisation_is_reused_by_siret_or_name():
     assert organisation_get_or_create(name="  mairie de  lille ", kind="collectivite") == first
     assert organisation_get_or_create(name="Autre", kind="autre") != first
     UserFactory()
+
+
+def test_deleting_a_replication_recounts_its_innovation():
+    replication = ReplicationFactory()
+    services.refresh_replication_count(replication.innovation_id)
+    assert Innovation.objects.get().replication_count == 1
+    replication.delete()
+    assert Innovation.objects.get().replication_count == 0

@@ -18,6 +18,7 @@ class Command(BaseCommand):
                 loader = getattr(config, "load_demo_data", None)
                 if loader:
                     accounts += loader()
-        self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes. Comptes (mot de passe « %s ») :" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(
+            f"Données de démonstration prêtes. Comptes (mot de passe « {DEMO_PASSWORD} ») :"))
         for email, role in accounts:
             self.stdout.write(f"  {email:<36} {role}")

@@ -23,7 +23,8 @@ class Command(BaseCommand):
     def handle(self, *args, count, requests, output, **options):
         if not settings.DATABASES["default"]["NAME"].endswith("bench") and not options.get("force"):
             self.stdout.write(self.style.WARNING(
-                "Base « %s » : lancez plutôt `make bench` (base dédiée essaimage_bench)." % settings.DATABASES["default"]["NAME"]))
+                f"Base « {settings.DATABASES['default']['NAME']} » : "
+                "lancez plutôt `make bench` (base dédiée essaimage_bench)."))
         existing = Innovation.objects.filter(status=Status.PUBLISHED).count()
         if existing < count:
             self.stdout.write(f"Génération de {count - existing} innovations publiées...")

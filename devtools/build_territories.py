@@ -5,9 +5,9 @@ Source: the ``data/`` folder of the npm package ``@etalab/decoupage-administrati
 (see SOURCE.md). Standard library only.
 
 Usage:
-    python3 build_territories.py PATH/TO/decoupage-administratif/data [OUTPUT_CSV]
+    python3 devtools/build_territories.py PATH/TO/decoupage-administratif/data [OUTPUT_CSV]
 
-OUTPUT_CSV defaults to ``territories.csv`` next to this script.
+OUTPUT_CSV defaults to ``essaimage/data/cog/territories.csv``, the file the application loads.
 """
 import csv
 import json
@@ -18,6 +18,7 @@ from pathlib import Path
 # (zone "com": 975, 977, 978, 984, 986, 987, 988, 989) as pseudo-régions /
 # pseudo-départements; they are not régions in the COG and are excluded.
 KEPT_ZONES = {"metro", "drom"}
+DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "essaimage" / "data" / "cog" / "territories.csv"
 
 
 def load(data_dir, name):
@@ -59,7 +60,7 @@ def main(argv):
     if len(argv) not in (2, 3):
         sys.exit(__doc__)
     data_dir = argv[1]
-    out = Path(argv[2]) if len(argv) == 3 else Path(__file__).with_name("territories.csv")
+    out = Path(argv[2]) if len(argv) == 3 else DEFAULT_OUTPUT
     rows = build_rows(data_dir)
 
     # Sanity checks: unique (level, code) and every parent exists.

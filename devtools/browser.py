@@ -1,6 +1,6 @@
 """Which Chromium the browser tests drive: the system's when there is one, else Playwright's.
 
-`python -m essaimage.browser --ensure` (run by `make test`) makes sure one is available,
+`python -m devtools.browser --ensure` (run by `make test`) makes sure one is available,
 installing Playwright's own build when the system has none, and otherwise says plainly what
 to install.
 """

@@ -1,9 +1,14 @@
-"""French labels for the codes the audit journal stores (actions and states), found in the
-enums of the audited object's own app, so that a new app's journal reads right with no change here.
+"""French labels for the codes the audit journal stores (actions and states), resolved by the
+audited object's content type: two apps (or two models) that both record « submit » or « draft »
+each read with their own words. A new app's journal reads right with no change here.
 
 - a state is labelled by the choices of the audited model's fields (its `status` first);
-- an action by the `TextChoices` of `<app>.enums` whose name ends in « Action », then by the
-  generic actions below, then by the other enums of the app.
+- an action by the model's own `audit_actions` (a `TextChoices`, when the model names one), then
+  by the `TextChoices` of `<app>.enums` whose name ends in « Action », then by the generic
+  actions below, then by the other enums of the app.
+
+Used by the admin's journal and by `AuditEntry.action_label` / `from_label` / `to_label`
+(essaimage.selectors.audit_entries_for).
 """
 
 import importlib
@@ -42,7 +47,9 @@ def _enums_of(app_label: str) -> list[type[models.TextChoices]]:
 def _action_labels(content_type_id: int) -> dict[str, str]:
     model = _model(content_type_id)
     enums = _enums_of(model._meta.app_label) if model else []
-    actions = [dict(enum.choices) for enum in enums if enum.__name__.endswith("Action")]
+    own = getattr(model, "audit_actions", None)
+    actions = [dict(enum.choices) for enum in ([own] if own else []) + enums if enum.__name__.endswith("Action")
+               or enum is own]
     others = [dict(enum.choices) for enum in enums if not enum.__name__.endswith("Action")]
     labels: dict[str, str] = {}
     for source in [*actions, GENERIC_ACTIONS, *others]:
