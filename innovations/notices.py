@@ -16,7 +16,11 @@ FOLLOWED_REPLICATION = "followed_replication"
 def register():
     from innovations.models import Innovation
 
-    registry.register_followable(Innovation, view_permission="innovations.view_innovation")
+    registry.register_followable(
+        Innovation, view_permission="innovations.view_innovation", follow_label=_("Suivre cette innovation"),
+        following_text=_("Vous suivez cette innovation : ses nouvelles versions et ses essaimages vous sont signalés."),
+        followed_message=_("Vous suivez « %(object)s » : vous serez averti de ses nouvelles versions et de ses "
+                           "essaimages."))
     see_sheet, see_replications = _("Voir la fiche"), _("Voir les essaimages")
     for code, label, description, template, action_label in [
         (SUBMITTED, _("Innovations à relire"), _("Modérateurs : une équipe soumet une innovation à la relecture."),

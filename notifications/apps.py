@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NotificationsConfig(AppConfig):
@@ -7,4 +8,5 @@ class NotificationsConfig(AppConfig):
     AppConfig.ready); this app imports no feature app."""
 
     name = "notifications"
-    verbose_name = "Notifications"
+    verbose_name = _("Notifications")
+    core = True  # part of the shared core, not a feature app (tests/essaimage/test_hooks.py)

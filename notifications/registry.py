@@ -25,14 +25,22 @@ class NoticeKind:
 class Followable:
     model: type[models.Model]
     view_permission: str  # who may see the object may follow it
+    follow_label: str  # the button (« Suivre cette innovation »)
+    following_text: str  # shown to who follows it
+    followed_message: str  # after following; %(object)s is the object
 
 
 _kinds: dict[str, NoticeKind] = {}
 _followables: dict[str, Followable] = {}
 
 
-def register_kind(*, code: str, label, description, template: str, action_label=_("Ouvrir sur Essaimage")) -> NoticeKind:
-    kind = NoticeKind(code=code, label=label, description=description, template=template, action_label=action_label)
+DEFAULT_ACTION_LABEL = _("Ouvrir sur Essaimage")
+
+
+def register_kind(*, code: str, label, description, template: str,
+                  action_label=DEFAULT_ACTION_LABEL) -> NoticeKind:
+    kind = NoticeKind(code=code, label=label, description=description, template=template,
+                      action_label=action_label)
     _kinds[code] = kind
     return kind
 
@@ -46,8 +54,10 @@ def kinds() -> list[NoticeKind]:
     return list(_kinds.values())
 
 
-def register_followable(model: type[models.Model], *, view_permission: str) -> None:
-    _followables[model._meta.label_lower] = Followable(model, view_permission)
+def register_followable(model: type[models.Model], *, view_permission: str, follow_label, following_text,
+                        followed_message) -> None:
+    _followables[model._meta.label_lower] = Followable(model, view_permission, follow_label, following_text,
+                                                       followed_message)
 
 
 def followable(label: str) -> Followable | None:

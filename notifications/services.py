@@ -203,7 +203,8 @@ def digest_send_for(user_id: int) -> int:
             return 0
         Notice.objects.filter(pk__in=[n.pk for n in pending]).update(in_digest=False)
         user = get_user_model().objects.get(pk=user_id)
-        never = set(NoticePreference.objects.filter(user=user, frequency=Frequency.NEVER).values_list("kind", flat=True))
+        never = set(NoticePreference.objects.filter(user=user, frequency=Frequency.NEVER)
+                    .values_list("kind", flat=True))
         listed = [n for n in pending if n.kind not in never]
         if listed and user.is_active:
             transaction.on_commit(partial(_digest_send, user, listed))

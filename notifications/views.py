@@ -68,8 +68,7 @@ def follow(request, label, pk):
         messages.success(request, _("Vous ne suivez plus « %(object)s ».") % {"object": obj})
     else:
         services.follow(user=request.user, obj=obj)
-        messages.success(request, _("Vous suivez « %(object)s » : vous serez averti de ses nouvelles versions "
-                                    "et de ses essaimages.") % {"object": obj})
+        messages.success(request, str(entry.followed_message) % {"object": obj})
     following = request.POST.get("next", "")
     return redirect(following if _same_site(following) else obj.get_absolute_url())
 

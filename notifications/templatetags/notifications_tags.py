@@ -10,9 +10,10 @@ def follow_form(context, obj):
     """« Suivre » / « Ne plus suivre » for a signed-in person on an object they see (one query)."""
     request = context["request"]
     user = request.user
-    show = user.is_authenticated and registry.is_followable(obj)
+    entry = registry.followable(obj._meta.label_lower)
+    show = user.is_authenticated and entry is not None
     return {
-        "show": show, "obj": obj, "label": obj._meta.label_lower, "request": request,
+        "show": show, "obj": obj, "label": obj._meta.label_lower, "request": request, "entry": entry,
         "csrf_token": context.get("csrf_token"),
         "following": show and selectors.is_following(user, obj),
     }

@@ -65,7 +65,7 @@ def test_the_list_is_paginated(client_for, agent, innovation):
 @pytest.mark.parametrize("count", [1, 5])
 def test_the_list_runs_the_same_queries_for_one_or_many(client_for, agent, count, django_assert_num_queries):
     client = client_for(agent)
-    for n in range(count):
+    for _ in range(count):
         innovation = InnovationFactory()
         make_notices(agent, innovation, 1)
         services.follow(user=agent, obj=innovation)
@@ -171,8 +171,8 @@ def test_preferences_page_lists_every_kind_and_saves_with_a_message(client_for, 
     for label in ("Nouvelles versions des innovations que je suis", "Décisions de modération",
                   "Immédiatement", "Dans un récapitulatif quotidien", "Jamais par e-mail"):
         assert label in text
-    data = {kind: Frequency.IMMEDIATE for kind in (kinds.SUBMITTED, kinds.MODERATED, kinds.REPLICATION_DECLARED,
-                                                   kinds.REPLICATION_UPDATED, kinds.FOLLOWED_REPLICATION)}
+    data = dict.fromkeys((kinds.SUBMITTED, kinds.MODERATED, kinds.REPLICATION_DECLARED, kinds.REPLICATION_UPDATED,
+                          kinds.FOLLOWED_REPLICATION), Frequency.IMMEDIATE)
     data[kinds.FOLLOWED_NEW_VERSION] = Frequency.DIGEST
     response = client.post("/notifications/preferences/", data, follow=True)
     assert "Vos préférences de notification sont enregistrées." in page_text(response)
