@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "sponsors",
     "evaluations",
     "contact",
+    "notifications",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -106,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "essaimage.context_processors.site",
+                "notifications.context_processors.bell",
             ],
         },
     },
@@ -202,6 +204,11 @@ CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "") or DEFAULT_FROM_EMAIL
 CONTACT_SENDER_LIMIT_PER_HOUR = int(os.environ.get("CONTACT_SENDER_LIMIT_PER_HOUR", "5"))
 CONTACT_RECIPIENT_LIMIT_PER_DAY = int(os.environ.get("CONTACT_RECIPIENT_LIMIT_PER_DAY", "10"))
 CONTACT_PLATFORM_LIMIT_PER_DAY = int(os.environ.get("CONTACT_PLATFORM_LIMIT_PER_DAY", "200"))
+# Notices (notifications app): the daily digest goes out at 8:00 Paris time (the worker's
+# scheduler reads SCHEDULED_TASKS: dotted task path -> "HH:MM", Europe/Paris); the signed
+# unsubscribe links in e-mails stay valid this many seconds (a year).
+SCHEDULED_TASKS = {"notifications.tasks.send_daily_digests": "08:00"}
+NOTICE_UNSUBSCRIBE_MAX_AGE = int(os.environ.get("NOTICE_UNSUBSCRIBE_MAX_AGE", str(365 * 24 * 3600)))
 # Every SMTP call (connection, each command, each reply) gives up after EMAIL_TIMEOUT seconds.
 MAIL_TIMEOUT_SECONDS = float(os.environ.get("EMAIL_TIMEOUT", "10"))
 if os.environ.get("EMAIL_HOST") or (PRODUCTION and not LOCAL_PRODUCTION):

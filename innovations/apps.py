@@ -9,7 +9,9 @@ class InnovationsConfig(AppConfig):
     verbose_name = _("Catalogue des innovations")
 
     def ready(self):
-        from innovations import signals  # noqa: F401
+        from innovations import notices, signals  # noqa: F401
+
+        notices.register()
 
     def load_reference_data(self):
         from innovations.reference_data import load

@@ -1,9 +1,7 @@
 """Every write that matters on the catalogue: innovations, their grid, team, files, replications."""
 
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass
-from contextvars import ContextVar
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -23,11 +21,12 @@ from innovations.catalogue_version import bump_version
 from innovations.enums import (
     ACTIVE_REPLICATION, REPLICATION_TRANSITIONS, TRANSITIONS, ModerationAction, ReplicationStatus, Status, TeamRole,
 )
+from innovations import notices
 from innovations.models import (
     SEARCH_EXTRA_MAX_LENGTH, Attachment, BusinessModel, FundingSource, Innovation, Replication, Revision, TeamMember,
 )
 from innovations.rules import ACTION_PERMISSIONS
-from innovations.tasks import send_notification
+from notifications import services as notifications
 
 REVISION_FIELDS = ["title", "summary", "stage", "problem", "solution", "public_concerned", "results",
                    "evidence", "costs", "links"]
@@ -63,29 +62,18 @@ class MissingPart:
     section: str
 
 
-_muted: ContextVar[bool] = ContextVar("notifications_muted", default=False)
+notifications_muted = notifications.muted  # the demo-data loader: no notice, no e-mail
 
 
-@contextmanager
-def notifications_muted():
-    """Used by the demo-data loader: no e-mail for what it creates."""
-    token = _muted.set(True)
-    try:
-        yield
-    finally:
-        _muted.reset(token)
-
-
-def _notify(template: str, recipients, reply_to: User | None = None, **context):
-    """Queue an e-mail once the transaction commits; `reply_to`: the person the recipients may
-    answer directly (their address goes in the Reply-To header only, never on a page)."""
-    if _muted.get():
-        return
-    emails = sorted({user.email for user in recipients if user.is_active})
-    context = {key: str(value) for key, value in context.items()}  # task arguments are JSON
-    answer_to = [reply_to.email] if reply_to is not None else []
-    transaction.on_commit(lambda: send_notification.enqueue(template=template, recipients=emails, context=context,
-                                                            reply_to=answer_to))
+def _notify(kind: str, recipients, innovation: Innovation, reply_to: User | None = None, text: str = "",
+            anchor: str = "", **context):
+    """Tell `recipients` about `innovation` (notifications.services.notify: a notice in the
+    site, the e-mail by their preference, once the transaction commits); `reply_to`: the person
+    the recipients may answer directly (their address goes in the Reply-To header only, never
+    on a page)."""
+    context = {key: str(value) for key, value in context.items()}
+    notifications.notify(recipients, kind, innovation, url=innovation.get_absolute_url() + anchor, text=text,
+                         context=context, reply_to=reply_to)
 
 
 RESERVED_SLUGS = {"nouvelle", "mes-innovations", "moderation", "essaimages"}
@@ -287,9 +275,13 @@ def innovation_save(*, innovation: Innovation | None, by: User, data: dict, them
 
     innovation.search_extra = _search_extra(innovation)
     innovation.save(update_fields=["search_extra", "updated_at"])
-    _record_revision(innovation, by, business_model=business_model, funding=funding,
-                     coauthors=list(innovation.members.filter(role=TeamRole.COAUTHOR)
-                                    .values_list("user__email", flat=True)))
+    version = _record_revision(innovation, by, business_model=business_model, funding=funding,
+                               coauthors=list(innovation.members.filter(role=TeamRole.COAUTHOR)
+                                              .values_list("user__email", flat=True)))
+    if version is not None and not creating and innovation.status == Status.PUBLISHED:
+        notifications.notify_followers(innovation, notices.FOLLOWED_NEW_VERSION, exclude=[by],
+                                       url=innovation.get_absolute_url(),
+                                       context={"title": innovation.title, "url": innovation.get_absolute_url()})
     return innovation
 
 
@@ -402,6 +394,7 @@ def innovation_transition(*, innovation: Innovation, action: ModerationAction | 
                 _("Pour soumettre, complétez : %(parts)s.") % {"parts": ", ".join(missing)}, code="incomplete"
             )
     previous = locked.status
+    was_published = locked.published_at is not None
     locked.status = target
     now = timezone.now()
     if action == ModerationAction.SUBMIT:
@@ -415,10 +408,22 @@ def innovation_transition(*, innovation: Innovation, action: ModerationAction | 
                "action": action.label, "action_code": action.value, "status": locked.get_status_display(),
                "organisation": organisation_with_article(locked.organisation)}
     if action == ModerationAction.SUBMIT:
-        _notify("submitted", User.objects.filter(groups__name=Role.MODERATEUR), **context)
+        proposer = _("Proposée par %(organisation)s.") % {"organisation": context["organisation"]}
+        _notify(notices.SUBMITTED, User.objects.filter(groups__name=Role.MODERATEUR), locked,
+                text=proposer if context["organisation"] else "", **context)
     else:
-        _notify("moderated", team_users(locked), **context)
+        _notify(notices.MODERATED, team_users(locked), locked, text=_message_excerpt(message), **context)
+    if target == Status.PUBLISHED and was_published:  # published again: followers are told
+        notifications.notify_followers(locked, notices.FOLLOWED_NEW_VERSION, exclude=[by],
+                                       url=locked.get_absolute_url(),
+                                       context={"title": locked.title, "url": locked.get_absolute_url(),
+                                                "republished": "1"})
     return locked
+
+
+def _message_excerpt(message: str) -> str:
+    message = " ".join(message.split())
+    return message if len(message) <= 300 else message[:299] + "…"
 
 
 # --- Attachments -------------------------------------------------------------------------
@@ -492,10 +497,18 @@ def replication_declare(*, innovation: Innovation, by: User, organisation: Organ
         ) from None
     audit_record(obj=replication, action="declare", actor=by, to_state=status, message=message)
     refresh_replication_count(locked.pk)
-    _notify("replication_declared", team_users(locked), reply_to=by if message else None, title=locked.title,
-            url=locked.get_absolute_url(), organisation=str(organisation), territory=str(territory),
-            status=replication.get_status_display(), mode=replication.get_scaling_mode_display(),
-            declarer=by.full_name or _("Un agent"), message=message)
+    team = list(team_users(locked))
+    where = f"{organisation} ({territory}), {replication.get_status_display().lower()}"
+    _notify(notices.REPLICATION_DECLARED, team, locked, reply_to=by if message else None, text=where,
+            anchor="#essaimages",
+            title=locked.title, url=locked.get_absolute_url(), organisation=str(organisation),
+            territory=str(territory), status=replication.get_status_display(),
+            mode=replication.get_scaling_mode_display(), declarer=by.full_name or _("Un agent"), message=message)
+    notifications.notify_followers(locked, notices.FOLLOWED_REPLICATION, exclude=[by, *team], text=where,
+                                   url=locked.get_absolute_url() + "#essaimages",
+                                   context={"title": locked.title, "url": locked.get_absolute_url(),
+                                            "organisation": str(organisation), "territory": str(territory),
+                                            "status": replication.get_status_display().lower()})
     return replication
 
 
@@ -524,7 +537,10 @@ def replication_update(*, replication: Replication, by: User, scaling_mode: str,
         refresh_replication_count(locked.innovation_id)
     if status != previous or message:
         innovation = locked.innovation
-        _notify("replication_updated", team_users(innovation), reply_to=by if message else None,
+        _notify(notices.REPLICATION_UPDATED, team_users(innovation), innovation, reply_to=by if message else None,
+                anchor="#essaimages",
+                text=_message_excerpt(message) or f"{locked.organisation} ({locked.territory}) : "
+                                                  f"{locked.get_status_display().lower()}",
                 title=innovation.title, url=innovation.get_absolute_url(), organisation=str(locked.organisation),
                 territory=str(locked.territory), status=locked.get_status_display(),
                 status_changed="1" if status != previous else "", declarer=by.full_name or _("Un agent"),

@@ -29,9 +29,14 @@ CORE = ROOT / "essaimage"
 
 
 def feature_apps() -> set[str]:
-    """The project's own apps other than the core (innovations, contact, grants...)."""
+    """The project's own apps other than the core (innovations, contact, grants...); an app of
+    the shared core (`core = True` on its AppConfig: notifications) imports no feature app either."""
     return {config.name for config in apps.get_app_configs()
-            if Path(config.path).parent == ROOT and config.name != "essaimage"}
+            if Path(config.path).parent == ROOT and config.name != "essaimage" and not getattr(config, "core", False)}
+
+
+def core_apps() -> set[str]:
+    return {config.name for config in apps.get_app_configs() if getattr(config, "core", False)}
 
 
 def test_feature_apps_are_found():
@@ -39,12 +44,14 @@ def test_feature_apps_are_found():
 
 
 def core_python_files():
-    for path in CORE.rglob("*.py"):
-        relative = path.relative_to(CORE)
-        # settings lists the installed apps; migrations are history (0003 waits for innovations 0008).
-        if relative.parts[0] == "migrations" or relative.name == "settings.py":
-            continue
-        yield path
+    """The core's modules, and those of the shared apps of the core (notifications)."""
+    for base in [CORE, *(ROOT / name for name in sorted(core_apps()))]:
+        for path in base.rglob("*.py"):
+            relative = path.relative_to(base)
+            # settings lists the installed apps; migrations are history (0003 waits for innovations 0008).
+            if relative.parts[0] == "migrations" or relative.name == "settings.py":
+                continue
+            yield path
 
 
 def test_no_core_module_imports_a_feature_app():
@@ -73,7 +80,7 @@ def test_no_core_template_names_a_feature_app_page():
     soft = re.compile(r"\sas\s+\w+\s*%}$")
     feature_template = re.compile(r"{%\s*(?:include|extends)\s+['\"](?:" + features + r")/")
     offenders = []
-    for folder in (CORE / "templates", ROOT / "templates"):
+    for folder in (CORE / "templates", ROOT / "templates", *(ROOT / name / "templates" for name in core_apps())):
         for path in folder.rglob("*.html"):
             for tag in re.findall(r"{%.*?%}", path.read_text()):
                 if (feature_url.match(tag) and not soft.search(tag)) or feature_template.match(tag):
@@ -250,7 +257,7 @@ def test_collect_sorts_every_apps_entries_by_order():
 @pytest.mark.django_db
 def test_menu_and_footer_cost_no_query_beyond_the_roles(client_for, django_assert_max_num_queries):
     """Each app's links are resolved in memory; the menu's permission asks the user's roles,
-    read once per request (session, user, roles)."""
+    read once per request (session, user, roles, and the header bell's unread count)."""
     counts = []
     for roles in ([Role.AGENT], [Role.AGENT, Role.MODERATEUR]):
         client = client_for(UserFactory(roles=roles))
@@ -258,6 +265,6 @@ def test_menu_and_footer_cost_no_query_beyond_the_roles(client_for, django_asser
             html = page_text(client.get(reverse("about")))
         assert "Mes innovations" in html and "Nous contacter" in html
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= 3
+    assert counts[0] == counts[1] <= 4
     with django_assert_max_num_queries(0):
         client_for(None).get(reverse("about"))
