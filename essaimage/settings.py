@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
+    "essaimage.apps.TaskQueueConfig",  # django-tasks-db (its tables and admin), under a French name
     "django.forms",  # last: django-dsfr's widget templates take precedence
 ]
 
@@ -219,6 +220,23 @@ if os.environ.get("EMAIL_HOST") or (PRODUCTION and not LOCAL_PRODUCTION):
     }
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+
+# Background tasks (django.tasks): stored in PostgreSQL by django-tasks-db, so that they
+# survive a restart, and run by the worker process (`manage.py run_worker`, started by `make run`
+# and `make dev` beside the web server). E-mails are rendered in the request and delivered by the
+# worker (essaimage.mail, essaimage.tasks). The tests run tasks at once instead, with Django's
+# ImmediateBackend (tests/conftest.py), so that a request's e-mails are in mail.outbox when it
+# returns and no test depends on a worker; the tests of the worker, the retries and the
+# scheduler switch back to this backend and run the worker in-process.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A failed e-mail delivery is retried after these delays, in minutes (essaimage.retries): the
+# last attempt comes about two days after the first; then the task is left failed (admin).
+TASK_RETRY_DELAYS_MINUTES = (1, 5, 15, 60, 3 * 60, 6 * 60, 12 * 60, 24 * 60)
+# Daily tasks: dotted path of a task -> local time "HH:MM" in TIME_ZONE (Europe/Paris, summer
+# and winter time alike), e.g. {"notifications.tasks.send_daily_digests": "08:00"}. The worker
+# queues each once for its next run (essaimage.scheduling); the core names no feature app here
+# other than by these dotted paths.
+SCHEDULED_TASKS: dict[str, str] = {}
 
 # Security.
 SECURE_CSP = {

@@ -15,7 +15,7 @@ from essaimage import uploads
 from essaimage.articles import organisation_with_article
 from essaimage.enums import Role
 from essaimage.models import User
-from essaimage import throttle
+from essaimage import mail, throttle
 from essaimage.services import audit_record
 from innovations.catalogue_version import bump_version
 from innovations.enums import (
@@ -23,7 +23,6 @@ from innovations.enums import (
     ReplicationStatus, Status, TeamRole,
 )
 from innovations.models import SEARCH_EXTRA_MAX_LENGTH, Attachment, BusinessModel, FundingSource, Innovation, Replication, Revision, TeamMember
-from innovations.tasks import send_notification
 
 REVISION_FIELDS = ["title", "summary", "stage", "problem", "solution", "public_concerned", "results",
                    "evidence", "costs", "links"]
@@ -75,10 +74,9 @@ def _notify(template: str, recipients, reply_to: User | None = None, **context):
     if _muted.get():
         return
     emails = sorted({user.email for user in recipients if user.is_active})
-    context = {key: str(value) for key, value in context.items()}  # task arguments are JSON
+    context = {key: str(value) for key, value in context.items()}  # rendered as the texts they were
     answer_to = [reply_to.email] if reply_to is not None else []
-    transaction.on_commit(lambda: send_notification.enqueue(template=template, recipients=emails, context=context,
-                                                            reply_to=answer_to))
+    mail.send(template=f"innovations/emails/{template}", context=context, recipients=emails, reply_to=answer_to)
 
 
 RESERVED_SLUGS = {"nouvelle", "mes-innovations", "moderation", "essaimages"}
