@@ -14,8 +14,10 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 
 TASK_LABELS = {
     "essaimage.tasks.deliver_email": _("Envoi d’un e-mail"),
+    "essaimage.tasks.prune_finished_tasks": _("Suppression des tâches terminées"),
     "essaimage.scheduling.run_scheduled": _("Lancement d’une tâche quotidienne"),
 }
+HIDDEN_ARGUMENTS = {"body", "html"}
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -73,7 +75,12 @@ class TaskResultAdmin(tasks_db_admin.DBTaskResultAdmin):
 
     @admin.display(description=_("arguments"))
     def arguments(self, obj):
-        return format_html("<pre>{}</pre>", json.dumps(obj.args_kwargs, ensure_ascii=False, indent=2))
+        """An e-mail's text stays out of sight: it may hold a sign-up or password reset link."""
+        kwargs = dict(obj.args_kwargs.get("kwargs", {}))
+        for hidden in HIDDEN_ARGUMENTS & kwargs.keys():
+            kwargs[hidden] = _("(texte masqué, %(count)s caractères)") % {"count": len(kwargs[hidden] or "")}
+        shown = {**obj.args_kwargs, "kwargs": kwargs}
+        return format_html("<pre>{}</pre>", json.dumps(shown, ensure_ascii=False, indent=2))
 
     @admin.display(description=_("valeur renvoyée"))
     def returned(self, obj):

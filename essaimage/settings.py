@@ -232,11 +232,16 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # A failed e-mail delivery is retried after these delays, in minutes (essaimage.retries): the
 # last attempt comes about two days after the first; then the task is left failed (admin).
 TASK_RETRY_DELAYS_MINUTES = (1, 5, 15, 60, 3 * 60, 6 * 60, 12 * 60, 24 * 60)
+# Finished tasks (a delivered e-mail's text among them) are deleted after this many days.
+TASK_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_DAYS", "14"))
+TASK_FAILED_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_FAILED_RESULTS_KEEP_DAYS", "30"))
 # Daily tasks: dotted path of a task -> local time "HH:MM" in TIME_ZONE (Europe/Paris, summer
-# and winter time alike), e.g. {"notifications.tasks.send_daily_digests": "08:00"}. The worker
+# and winter time alike), e.g. "notifications.tasks.send_daily_digests": "08:00". The worker
 # queues each once for its next run (essaimage.scheduling); the core names no feature app here
 # other than by these dotted paths.
-SCHEDULED_TASKS: dict[str, str] = {}
+SCHEDULED_TASKS: dict[str, str] = {
+    "essaimage.tasks.prune_finished_tasks": "04:00",
+}
 
 # Security.
 SECURE_CSP = {

@@ -1,9 +1,12 @@
 """The core's background tasks: the delivery of every e-mail (essaimage.mail renders it in the
-request and queues it here). Scheduled tasks live in essaimage.scheduling."""
+request and queues it here) and the daily pruning of finished tasks. The scheduler of daily
+tasks lives in essaimage.scheduling."""
 
 import logging
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.management import call_command
 from django.tasks import TaskContext, task
 
 from essaimage import retries
@@ -32,3 +35,12 @@ def deliver_email(context: TaskContext, *, subject: str, body: str, recipients: 
             error, f"next attempt at {retry_at.isoformat()}" if retry_at else "given up",
         )
         raise
+
+
+@task
+def prune_finished_tasks() -> None:
+    """Delete finished tasks after TASK_RESULTS_KEEP_DAYS (failed ones after
+    TASK_FAILED_RESULTS_KEEP_DAYS): a delivered e-mail's text, with its links, is kept no longer
+    than needed. Tasks still to run are never touched. Scheduled daily (SCHEDULED_TASKS)."""
+    call_command("prune_db_task_results", min_age_days=settings.TASK_RESULTS_KEEP_DAYS,
+                 failed_min_age_days=settings.TASK_FAILED_RESULTS_KEEP_DAYS, verbosity=0)

@@ -16,6 +16,7 @@ from tests.text import page_text
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "/admin/django_tasks_database/dbtaskresult/"
+SECRET_BODY = "Votre lien : https://essaimage.test/compte/reinitialiser/Mg/secret-token/"
 
 
 def results(html: str) -> str:
@@ -24,7 +25,7 @@ def results(html: str) -> str:
 
 @pytest.fixture
 def failed_and_waiting(task_queue):
-    deliver_email.enqueue(subject="Votre innovation", body="Texte", recipients=["lea@exemple.fr"])
+    deliver_email.enqueue(subject="Votre innovation", body=SECRET_BODY, recipients=["lea@exemple.fr"])
     failed = DBTaskResult.objects.get()
     try:
         raise ConnectionRefusedError(111, "Connection refused")
@@ -58,6 +59,7 @@ def test_a_failed_task_shows_its_arguments_and_error_and_cannot_be_changed(super
     text = page_text(response)
     assert "Trace de l’erreur" in text and "ConnectionRefusedError" in text
     assert "lea@exemple.fr" in text and "Votre innovation" in text
+    assert "secret-token" not in text and f"(texte masqué, {len(SECRET_BODY)} caractères)" in text
     assert 'name="_save"' not in text  # read-only
     assert superuser_client.post(f"{CHANGELIST}{failed_and_waiting.pk}/delete/").status_code == 403
     assert DBTaskResult.objects.count() == 2
