@@ -1,5 +1,5 @@
-# Essaimage — two commands: `make run` (demo site, served as in production) and `make test`
-# (whole suite); `make dev` for development (runserver, DEBUG on).
+# Essaimage — two commands: `make run` (demo site, served as in production, with its worker)
+# and `make test` (whole suite); `make dev` for development (runserver and worker, DEBUG on).
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -34,8 +34,12 @@ var/secret_key:
 	@mkdir -p var
 	@umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
+# The web server and the worker (background tasks: e-mails, daily tasks) in one command, from
+# the Procfile, with honcho; Ctrl+C stops both. The venv's programs come first on the PATH.
+HONCHO = PATH="$(CURDIR)/$(VENV)/bin:$$PATH" HOST="$(HOST)" WORKERS="$(WORKERS)" $(VENV)/bin/honcho
+
 ## make run: install, start the database (embedded unless DATABASE_URL), migrate, load data,
-## collect static files and serve with gunicorn in production mode.
+## collect static files and serve with gunicorn in production mode, with the worker.
 run: install var/secret_key
 	@echo "== Base de données, référentiels et données de démonstration"
 	@$(LOCAL_PRODUCTION) $(PY) manage.py migrate --noinput
@@ -44,23 +48,24 @@ run: install var/secret_key
 	@echo "== Fichiers statiques (collectstatic)"
 	@$(LOCAL_PRODUCTION) $(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo
-	@echo "Essaimage en mode production sur $(SITE_URL)/ (gunicorn, DEBUG désactivé). Ctrl+C arrête le site."
+	@echo "Essaimage en mode production sur $(SITE_URL)/ (gunicorn, DEBUG désactivé), avec le worker des"
+	@echo "tâches de fond (e-mails, tâches quotidiennes). Ctrl+C arrête les deux."
 	@$(PY) -m essaimage.database describe
 	@echo "Pour développer (rechargement automatique, pages d’erreur détaillées de Django) : make dev"
 	@echo
-	@$(LOCAL_PRODUCTION) $(VENV)/bin/gunicorn essaimage.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
-		--access-logfile - --graceful-timeout 5
+	@$(LOCAL_PRODUCTION) $(HONCHO) --procfile Procfile start --port $(PORT)
 
-## make dev: the development server (DEBUG on, reloader, Django's debug pages).
+## make dev: the development server (DEBUG on, reloader, Django's debug pages) and the worker.
 dev: install
 	SITE_URL="$(SITE_URL)" $(PY) manage.py migrate --noinput
 	SITE_URL="$(SITE_URL)" $(PY) manage.py load_reference_data
 	SITE_URL="$(SITE_URL)" $(PY) manage.py load_demo_data
 	@echo
-	@echo "Essaimage en développement sur $(SITE_URL)/ (runserver, DEBUG activé). Ctrl+C arrête le site."
+	@echo "Essaimage en développement sur $(SITE_URL)/ (runserver, DEBUG activé), avec le worker des"
+	@echo "tâches de fond. Ctrl+C arrête les deux."
 	@$(PY) -m essaimage.database describe
 	@echo
-	SITE_URL="$(SITE_URL)" $(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_URL="$(SITE_URL)" $(HONCHO) --procfile Procfile.dev start --port $(PORT)
 
 ## make test: the whole suite, browser tests included.
 test: install e2e-browser

@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 
 from contact.enums import ContactKind
 from contact.models import ContactMessage
-from contact.tasks import send_relayed_message
-from essaimage import throttle
+from essaimage import mail, throttle
 from innovations.models import Innovation, Replication
 from innovations.services import team_users
 
@@ -82,9 +81,7 @@ def _relay(*, kind: ContactKind, sender: Sender, recipients: list[str], subject:
     )
     context = {"kind": str(kind), "sender_name": sender.name, "subject": subject, "body": body,
                "organisation": str(getattr(sender.user, "organisation", None) or ""), **context}
-    reply_to = sender.email
-    transaction.on_commit(lambda: send_relayed_message.enqueue(recipients=recipients, reply_to=reply_to,
-                                                               context=context))
+    mail.send(template="contact/emails/relayed", context=context, recipients=recipients, reply_to=[sender.email])
     return message
 
 

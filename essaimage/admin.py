@@ -308,3 +308,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 # The admin log-in goes through the same throttled backend as the site's; this form says so.
 admin.site.login_form = AdminLoginForm
+
+
+from essaimage import admin_tasks  # noqa: E402,F401  the task queue (« Tâches de fond »)

@@ -1,21 +1,21 @@
-"""Every e-mail the site sends goes through here: rendered from its templates
-(`<name>_subject.txt`, `<name>.txt`, and `<name>.html` when there is one: an HTML part in the
-sober layout of `templates/emails/layout.html`), given French typography, and sent so that a mail
-server that is slow or down never fails what the person did: each SMTP call gives up after
-settings.MAIL_TIMEOUT_SECONDS, and a failure is logged, not raised."""
+"""Every e-mail the site sends goes through `send()`: rendered here, in the request, from its
+templates (`<name>_subject.txt`, `<name>.txt`, and `<name>.html` when there is one: an HTML part
+in the sober layout of `templates/emails/layout.html`) and given French typography; then handed,
+fully rendered, to the `essaimage.tasks.deliver_email` task once the current transaction
+commits. The request never talks to the mail server: the worker does, and retries with a
+back-off while the server is down (essaimage.retries), so no e-mail is lost and no action waits
+or fails because of SMTP."""
 
-import logging
 import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
 
+from essaimage.tasks import deliver_email
 from essaimage.typography import typeset_html, typeset_text
-
-logger = logging.getLogger(__name__)
 
 
 def render(template: str, context: dict) -> tuple[str, str]:
@@ -54,18 +54,14 @@ def render_message(template: str, context: dict) -> Rendered:
 
 def send(*, template: str, context: dict, recipients: list[str], reply_to: list[str] | None = None,
          headers: dict[str, str] | None = None) -> int:
-    """Render and send one e-mail to `recipients` (who see each other: callers send one per
-    person when that matters); `headers`: extra headers (List-Unsubscribe...). Returns how many
-    were sent, 0 when the server failed."""
+    """Render one e-mail to `recipients` (who see each other: callers send one per person when
+    that matters; `headers`: extra headers such as List-Unsubscribe) and queue its delivery once
+    the current transaction commits (at once outside a transaction; nothing if it rolls back).
+    Returns how many recipients it was queued for."""
     if not recipients:
         return 0
     rendered = render_message(template, context)
-    message = EmailMultiAlternatives(rendered.subject, rendered.text, None, recipients, reply_to=reply_to or None,
-                                     headers=headers or None)
-    if rendered.html is not None:
-        message.attach_alternative(rendered.html, "text/html")
-    try:
-        return message.send()
-    except (OSError, TimeoutError) as error:  # smtplib.SMTPException is an OSError
-        logger.error("E-mail « %s » not sent to %d recipient(s): %r", template, len(recipients), error)
-        return 0
+    message = {"subject": rendered.subject, "body": rendered.text, "html": rendered.html,
+               "recipients": list(recipients), "reply_to": list(reply_to or []), "headers": dict(headers or {})}
+    transaction.on_commit(lambda: deliver_email.enqueue(**message))
+    return len(message["recipients"])

@@ -13,11 +13,10 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from essaimage import throttle
+from essaimage import mail, throttle
 from essaimage.addresses import normalize_email_address
 from essaimage.enums import Role
 from essaimage.models import AuditEntry, Organisation, Territory, User, organisation_name_key
-from essaimage.tasks import send_account_email
 from essaimage.tokens import signup_token_generator
 from essaimage.validators import normalise_siret
 
@@ -194,8 +193,8 @@ def typed_address_mail_allowed(*, email: str, ip_address: str | None) -> bool:
 
 def _account_mail(template: str, *, to: str, **context) -> None:
     """Send one account e-mail once the current transaction commits."""
-    context = {key: str(value) for key, value in context.items()}  # task arguments are JSON
-    transaction.on_commit(lambda: send_account_email.enqueue(template=template, recipient=to, context=context))
+    context = {key: str(value) for key, value in context.items()}  # rendered as the texts they were
+    mail.send(template=f"essaimage/emails/{template}", context=context, recipients=[to])
 
 
 def _absolute(path: str) -> str:

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
+    "essaimage.apps.TaskQueueConfig",  # django-tasks-db (its tables and admin), under a French name
     "django.forms",  # last: django-dsfr's widget templates take precedence
 ]
 
@@ -204,10 +205,8 @@ CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "") or DEFAULT_FROM_EMAIL
 CONTACT_SENDER_LIMIT_PER_HOUR = int(os.environ.get("CONTACT_SENDER_LIMIT_PER_HOUR", "5"))
 CONTACT_RECIPIENT_LIMIT_PER_DAY = int(os.environ.get("CONTACT_RECIPIENT_LIMIT_PER_DAY", "10"))
 CONTACT_PLATFORM_LIMIT_PER_DAY = int(os.environ.get("CONTACT_PLATFORM_LIMIT_PER_DAY", "200"))
-# Notices (notifications app): the daily digest goes out at 8:00 Paris time (the worker's
-# scheduler reads SCHEDULED_TASKS: dotted task path -> "HH:MM", Europe/Paris); the signed
-# unsubscribe links in e-mails stay valid this many seconds (a year).
-SCHEDULED_TASKS = {"notifications.tasks.send_daily_digests": "08:00"}
+# Notices (notifications app): the daily digest goes out at 8:00 Paris time (SCHEDULED_TASKS
+# below); the signed unsubscribe links in e-mails stay valid this many seconds (a year).
 NOTICE_UNSUBSCRIBE_MAX_AGE = int(os.environ.get("NOTICE_UNSUBSCRIBE_MAX_AGE", str(365 * 24 * 3600)))
 # Every SMTP call (connection, each command, each reply) gives up after EMAIL_TIMEOUT seconds.
 MAIL_TIMEOUT_SECONDS = float(os.environ.get("EMAIL_TIMEOUT", "10"))
@@ -227,6 +226,29 @@ if os.environ.get("EMAIL_HOST") or (PRODUCTION and not LOCAL_PRODUCTION):
     }
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+
+# Background tasks (django.tasks): stored in PostgreSQL by django-tasks-db, so that they
+# survive a restart, and run by the worker process (`manage.py run_worker`, started by `make run`
+# and `make dev` beside the web server). E-mails are rendered in the request and delivered by the
+# worker (essaimage.mail, essaimage.tasks). The tests run tasks at once instead, with Django's
+# ImmediateBackend (tests/conftest.py), so that a request's e-mails are in mail.outbox when it
+# returns and no test depends on a worker; the tests of the worker, the retries and the
+# scheduler switch back to this backend and run the worker in-process.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A failed e-mail delivery is retried after these delays, in minutes (essaimage.retries): the
+# last attempt comes about two days after the first; then the task is left failed (admin).
+TASK_RETRY_DELAYS_MINUTES = (1, 5, 15, 60, 3 * 60, 6 * 60, 12 * 60, 24 * 60)
+# Finished tasks (a delivered e-mail's text among them) are deleted after this many days.
+TASK_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_DAYS", "14"))
+TASK_FAILED_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_FAILED_RESULTS_KEEP_DAYS", "30"))
+# Daily tasks: dotted path of a task -> local time "HH:MM" in TIME_ZONE (Europe/Paris, summer
+# and winter time alike), e.g. "notifications.tasks.send_daily_digests": "08:00". The worker
+# queues each once for its next run (essaimage.scheduling); the core names no feature app here
+# other than by these dotted paths.
+SCHEDULED_TASKS: dict[str, str] = {
+    "essaimage.tasks.prune_finished_tasks": "04:00",
+    "notifications.tasks.send_daily_digests": "08:00",
+}
 
 # Security.
 SECURE_CSP = {

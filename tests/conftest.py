@@ -52,3 +52,35 @@ def fresh_facet_index(settings):
 
     facet_index.forget()
     settings.CATALOGUE_INDEX_SECONDS = 0
+
+
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@pytest.fixture(autouse=True)
+def immediate_tasks(settings):
+    """Tasks run at once, inside the test (a request's e-mails are in mail.outbox when it
+    returns); `task_queue` below switches to the real queue and worker (see settings.TASKS)."""
+    settings.TASKS = IMMEDIATE_TASKS
+
+
+@pytest.fixture
+def task_queue(settings, immediate_tasks):
+    """Tasks go to the PostgreSQL queue, as in production; `task_queue.run()` runs the real
+    worker (django-tasks-db's) in this process until no task is due, and returns how many ran.
+    Needs a transactional test (`django_db(transaction=True)`): the worker manages its own
+    transactions and connections."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    settings.TASKS = DATABASE_TASKS
+
+    class Queue:
+        @staticmethod
+        def run() -> int:
+            worker = Worker(queue_names=["default"], interval=0, batch=True, backend_name="default",
+                            startup_delay=False, max_tasks=None, worker_id="test-worker", excluded_queue_names=[])
+            worker.run()
+            return worker._run_tasks
+
+    return Queue()

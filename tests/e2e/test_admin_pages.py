@@ -46,3 +46,34 @@ def test_superuser_admin_pages_are_french_and_accessible(visit, db):
     expect(first_row).to_contain_text("Changement d’état")
     expect(first_row).to_contain_text("En cours")
     expect(page.locator("#result_list tbody tr").nth(1)).to_contain_text("Publier")
+
+
+def test_the_task_queue_in_the_admin_is_french_and_accessible(visit, task_queue):
+    from django_tasks_db.models import DBTaskResult
+
+    from essaimage.tasks import deliver_email
+
+    admin = UserFactory(email="admin@exemple.gouv.fr", is_staff=True, is_superuser=True)
+    deliver_email.enqueue(subject="Votre innovation", body="Texte", recipients=["lea@exemple.gouv.fr"])
+    failed = DBTaskResult.objects.get()
+    try:
+        raise ConnectionRefusedError(111, "Connection refused")
+    except ConnectionRefusedError as error:
+        failed.set_failed(error)
+    deliver_email.enqueue(subject="Votre innovation", body="Texte", recipients=["lea@exemple.gouv.fr"], attempt=2)
+
+    page = visit.goto("/admin/login/")
+    page.get_by_label("Adresse e-mail").fill(admin.email)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Connexion").click()
+    visit.check()
+    expect(page.get_by_role("link", name="Tâches", exact=True)).to_be_visible()
+
+    visit.goto("/admin/django_tasks_database/dbtaskresult/?statut=FAILED")
+    rows = page.locator("#result_list tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Envoi d’un e-mail")
+    expect(rows.first).to_contain_text("Échouée")
+    rows.first.get_by_role("link").first.click()
+    visit.check()
+    expect(page.locator("main, #content").first).to_contain_text("ConnectionRefusedError")
