@@ -59,17 +59,18 @@ def test_an_email_sent_while_smtp_refuses_connections_is_delivered_once_it_is_ba
     # The person's action is committed, with the normal answer; the e-mail waits in the queue.
     assert response.status_code == 302 and response["Location"] == reverse("innovations:moderation")
     assert Innovation.objects.get(pk=innovation.pk).status == Status.CHANGES_REQUESTED
-    [queued] = deliveries()
-    assert queued.status == TaskResultStatus.READY
-    assert queued.args_kwargs["kwargs"]["recipients"] == [agent.email]
+    assert deliveries().count() == 0  # the notice's task renders the e-mail in the worker, then queues its delivery
+    assert DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() == 1
 
-    # The worker tries: the server refuses; the attempt is recorded as failed, a retry queued.
-    assert task_queue.run() == 1
+    # The worker runs the notice's task, then the delivery: the server refuses; the attempt is
+    # recorded as failed, a retry queued.
+    assert task_queue.run() == 2
     first, retry = deliveries()
+    assert first.args_kwargs["kwargs"]["recipients"] == [agent.email]
     assert first.status == TaskResultStatus.FAILED
     assert first.exception_class_path == "builtins.ConnectionRefusedError"
     assert retry.status == TaskResultStatus.READY
-    assert retry.args_kwargs["kwargs"] == {**queued.args_kwargs["kwargs"], "attempt": 2}
+    assert retry.args_kwargs["kwargs"] == {**first.args_kwargs["kwargs"], "attempt": 2}
     assert timedelta(seconds=50) < retry.run_after - first.finished_at <= timedelta(minutes=1)
     assert any("not sent" in record.getMessage() and "next attempt" in record.getMessage()
                for record in caplog.records)
@@ -83,7 +84,7 @@ def test_an_email_sent_while_smtp_refuses_connections_is_delivered_once_it_is_ba
     assert [run.status for run in deliveries()] == [TaskResultStatus.FAILED, TaskResultStatus.SUCCESSFUL]
     [(recipients, message)] = smtp.messages
     assert recipients == [agent.email]
-    assert message["Subject"] == queued.args_kwargs["kwargs"]["subject"]
+    assert message["Subject"] == first.args_kwargs["kwargs"]["subject"]
     assert "Précisez les résultats chiffrés." in message.get_body(("plain",)).get_content()
     assert innovation.title in message.get_body(("plain",)).get_content()
 
@@ -101,7 +102,7 @@ def test_a_hanging_mail_server_does_not_slow_the_request_the_worker_waits_and_re
     assert smtp.connections == [], "the request never talks to the mail server"
 
     started = time.monotonic()
-    assert task_queue.run() == 1
+    assert task_queue.run() == 2  # the notice's task, then the delivery
     assert 3 <= time.monotonic() - started < 6  # the worker waited EMAIL_TIMEOUT, then gave up
     first, retry = deliveries()
     assert first.status == TaskResultStatus.FAILED and "timed out" in first.traceback
@@ -128,7 +129,7 @@ def test_send_queues_the_fully_rendered_typeset_message(task_queue, agent, djang
                            "body": "Texte", "organisation": ""})
     [queued] = deliveries()
     kwargs = queued.args_kwargs["kwargs"]
-    assert set(kwargs) == {"subject", "body", "recipients", "reply_to"}
+    assert set(kwargs) == {"subject", "body", "html", "recipients", "reply_to", "headers"}
     assert kwargs["recipients"] == [agent.email] and kwargs["reply_to"] == ["lea@exemple.fr"]
     assert "\u202f!" in kwargs["subject"] + kwargs["body"]  # typeset before it is queued
     assert outbox.outbox == []  # queued, not sent

@@ -27,8 +27,9 @@ def test_notify_creates_one_notice_each_and_emails_the_immediate_ones_on_commit(
         created = services.notify([other_agent, digest, never, other_agent], kinds.FOLLOWED_NEW_VERSION, innovation,
                                   **NOTIFY)
         assert mail.outbox == []  # nothing before the commit
-    for callback in callbacks:
-        callback()
+    with django_capture_on_commit_callbacks(execute=True):  # the delivery, queued on commit in turn
+        for callback in callbacks:
+            callback()
     assert len(created) == 3
     assert [message.to for message in mail.outbox] == [[other_agent.email]]
     notice = Notice.objects.get(recipient=digest)
