@@ -109,6 +109,8 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="processus gunicorn")
     parser.add_argument("--output", default="bench-results/loadtest.json")
     parser.add_argument("--check", action="store_true", help="code de sortie 1 si un objectif n’est pas atteint")
+    parser.add_argument("--no-collectstatic", action="store_true",
+                        help="garder les fichiers statiques déjà rassemblés (mesures répétées)")
     args = parser.parse_args(argv)
 
     setup()
@@ -134,9 +136,10 @@ def main(argv=None) -> int:
     env = production_env(port)
     print(f"{published} innovations publiées ({name}, PostgreSQL {pg_version}) ; "
           f"{sum(len(urls) for urls in pools.values())} adresses distinctes dans le trafic mixte.")
-    print("collectstatic…", flush=True)
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
-                   cwd=ROOT, env=env, check=True)
+    if not (args.no_collectstatic and (Path(settings.STATIC_ROOT) / "staticfiles.json").exists()):
+        print("collectstatic…", flush=True)
+        subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+                       cwd=ROOT, env=env, check=True)
     gunicorn = Path(sys.executable).with_name("gunicorn")
     server = subprocess.Popen(
         [str(gunicorn), "essaimage.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
@@ -173,7 +176,7 @@ def main(argv=None) -> int:
         "workers": args.workers, "connections": args.connections, "seconds": args.seconds,
         "distinct_urls": sum(len(urls) for urls in pools.values()), "results": rows, "missed": missed,
     }, indent=2, ensure_ascii=False))
-    print(f"Résultats écrits dans {path.relative_to(ROOT)} (charge de la machine : {load[0]:.2f}).")
+    print(f"Résultats écrits dans {path} (charge de la machine : {load[0]:.2f}).")
     return 1 if (missed and args.check) else 0
 
 

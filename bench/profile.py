@@ -18,6 +18,7 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=100, help="requêtes par type de page")
     parser.add_argument("--cprofile", metavar="KIND", help="profil cProfile d’un type de page (accueil, recherche…)")
+    parser.add_argument("--sort", default="cumulative", help="ordre du profil : cumulative, tottime…")
     args = parser.parse_args(argv)
     setup()
     from django.conf import settings
@@ -62,7 +63,7 @@ def main(argv=None) -> None:
         for path in paths:
             client.get(path)
         profiler.disable()
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+        pstats.Stats(profiler).sort_stats(args.sort).print_stats(45)
         return
     print(f"{'page':<13} {'médiane':>8} {'moyenne':>8} {'SQL':>7} {'requêtes':>9} {'typo':>6} {'octets':>8}")
     for kind, urls in pools.items():

@@ -2,6 +2,7 @@ from django.apps import apps
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db.models import Case, IntegerField, Value, When
 
+from essaimage import signals, versioned_cache
 from essaimage.enums import TerritoryLevel
 from essaimage.models import Organisation, Territory, User, fold
 
@@ -40,13 +41,19 @@ def territory_search(*, query: str, levels=None, limit: int = 12) -> list[Territ
     return found
 
 
-def home_figures() -> dict:
-    """Live figures for the home page, each counted in the database."""
-    figures = {
+def directory_figures() -> dict:
+    """Agents, organisations and territories, counted once per generation of the directory
+    (moved on by essaimage.signals when a user or an organisation is added, changed or removed)."""
+    return versioned_cache.cached("home:directory", versioned_cache.generation(signals.DIRECTORY), lambda: {
         "agents": User.objects.filter(is_active=True).count(),
         "organisations": Organisation.objects.count(),
         "territories": Territory.objects.count(),
-    }
+    })
+
+
+def home_figures() -> dict:
+    """Figures for the home page, as the database counts them now (each cached per version)."""
+    figures = dict(directory_figures())
     if apps.is_installed("innovations"):
         from innovations.selectors import catalogue_figures
 
