@@ -51,6 +51,17 @@ def directory_figures() -> dict:
     })
 
 
+def home_version() -> str:
+    """The version of everything the home page shows that is the same for every visitor: its
+    rendered content is cached under it (with whether the visitor is logged in)."""
+    parts = [str(versioned_cache.generation(signals.DIRECTORY))]
+    if apps.is_installed("innovations"):
+        from innovations.catalogue_version import current_version
+
+        parts.append(str(current_version()))
+    return ":".join(parts)
+
+
 def home_figures() -> dict:
     """Figures for the home page, as the database counts them now (each cached per version)."""
     figures = dict(directory_figures())

@@ -10,6 +10,7 @@ from django.templatetags.static import static
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
@@ -25,8 +26,12 @@ class HomeView(TemplateView):
     template_name = "essaimage/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(figures=selectors.home_figures(), latest=selectors.latest_innovations(),
-                                        **kwargs)
+        # The content is cached under the version of its data (figures, latest innovations) and
+        # the visitor's state: figures and innovations are read only when it is rendered.
+        key = f"home:{selectors.home_version()}:{int(self.request.user.is_authenticated)}"
+        return super().get_context_data(figures=SimpleLazyObject(selectors.home_figures),
+                                        latest=SimpleLazyObject(selectors.latest_innovations),
+                                        content_key=key, **kwargs)
 
 
 @method_decorator(login_not_required, name="dispatch")
