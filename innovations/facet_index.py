@@ -11,7 +11,8 @@ The index also keeps every published innovation in each sort order of the catalo
 most replicated, title), as the database sorts them: a page of any filtered catalogue is then
 read from memory (`FacetIndex.page`) and only its twenty innovations are fetched.
 
-The index is built from four queries in one snapshot (about 0.3 s at 100,000 rows) and kept in
+The index is built from two queries in one snapshot (the other sort orders are read the first
+time a page needs them) and kept in
 each process for the catalogue version it was built at (see innovations.catalogue_version); any
 write to the published catalogue bumps that version, so the next request rebuilds it. A build
 reads the data after reading the version, so an index is never older than its version.
@@ -60,9 +61,20 @@ class FacetIndex:
     size: int  # one more than the largest primary key indexed
     everything: int  # every published innovation
     masks: dict[str, dict[str, int]]  # facet -> value (as the counts key it) -> bitmask
-    # sort -> every published primary key in that order, and each key's position in it
+    # sort -> every published primary key in that order, and each key's position in it; the
+    # newest-first order is read with the index, the others the first time a page needs them.
     orders: dict[str, array] = field(default_factory=dict)
     positions: dict[str, array] = field(default_factory=dict)
+    alias: str = "default"
+
+    def _order(self, sort: str) -> tuple[array, array]:
+        if sort not in self.orders:
+            with _lock:
+                if sort not in self.orders:
+                    order, position = _sort_order(self.alias, sort, self.size)
+                    self.positions[sort] = position  # (dicts: the frozen index is filled once per sort)
+                    self.orders[sort] = order
+        return self.orders[sort], self.positions[sort]
 
     def mask_of_ids(self, ids) -> int:
         """The bitmask of these primary keys, restricted to published innovations."""
@@ -95,12 +107,12 @@ class FacetIndex:
         Two ways, whichever reads fewer keys: walk the sort order, keeping the keys of the
         results, until the page is full (few steps when the results are many); or list the
         results' keys and sort them by their position in that order (when they are few)."""
-        order = self.orders[sort]
+        order, position = self._order(sort)
         count = results.bit_count() if count is None else count
         wanted = offset + limit
         if offset >= count or limit <= 0:
             return []
-        if count == len(order):  # every published innovation
+        if results == self.everything and count == len(order):  # every published innovation
             return order[offset:wanted].tolist()
         walk = wanted * len(order) / count  # expected keys read along the order
         if walk <= 4 * count:
@@ -115,11 +127,12 @@ class FacetIndex:
         digits = format(results, "b")[::-1]  # digit n is the bit of primary key n
         keys = []
         find = digits.find
-        position = find("1")
-        while position != -1:
-            keys.append(position)
-            position = find("1", position + 1)
-        keys.sort(key=self.positions[sort].__getitem__)
+        digit = find("1")
+        while digit != -1:
+            keys.append(digit)
+            digit = find("1", digit + 1)
+        last = len(order)  # a key the order lacks (published after it was read) goes last
+        keys.sort(key=lambda pk: position[pk] if position[pk] >= 0 else last)
         return keys[offset:wanted]
 
     def member_test(self, mask: int):
@@ -140,8 +153,8 @@ def _rows(alias):
 
 
 def build(version: int, alias: str = "default") -> FacetIndex:
-    """The index of the published catalogue, read in one snapshot (its rows and sort orders
-    agree even while others write), which is at least as new as `version`."""
+    """The index of the published catalogue, read in one snapshot (its rows and newest-first
+    order agree even while others write), which is at least as new as `version`."""
     connection = connections[alias]
     if connection.in_atomic_block:  # inside a caller's transaction (tests): read in it
         return _build(version, alias)
@@ -173,15 +186,18 @@ def _build(version: int, alias: str) -> FacetIndex:
             themes[theme][pk] = 1
     masks = {facet: {str(value): bits_of(column) for value, column in columns[facet].items() if value is not None}
              for facet in FACETS}
-    orders, positions = {}, {}
-    for sort in KEPT_ORDERS:
-        orders[sort] = array("l", (pk for pk in _ordered_keys(alias, ORDERINGS[sort]) if pk < size))
-        position = array("l", bytes(8 * size))
-        for rank, pk in enumerate(orders[sort]):
-            position[pk] = rank
-        positions[sort] = position
+    order, position = _sort_order(alias, Sort.NEWEST, size)  # the default order, in the same snapshot
     return FacetIndex(version=version, built_at=time.monotonic(), size=size, everything=bits_of(published),
-                      masks=masks, orders=orders, positions=positions)
+                      masks=masks, orders={Sort.NEWEST: order}, positions={Sort.NEWEST: position}, alias=alias)
+
+
+def _sort_order(alias, sort, size) -> tuple[array, array]:
+    """Published keys below `size` in this sort order, and each key's position (-1: absent)."""
+    order = array("l", (pk for pk in _ordered_keys(alias, ORDERINGS[sort]) if pk < size))
+    position = array("l", [-1]) * size
+    for rank, pk in enumerate(order):
+        position[pk] = rank
+    return order, position
 
 
 def _ordered_keys(alias, ordering) -> list[int]:

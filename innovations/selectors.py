@@ -123,10 +123,11 @@ def catalogue(*, params, page_number=1) -> dict:
 
 
 # The matches of the latest searches, per process: (index version and build, text, sort) ->
-# (primary keys in order, bitmask). A search's matches only change with the published catalogue,
+# (primary keys in order, bitmask); at most SEARCH_MEMORY of them (about 25 MB at 100,000
+# innovations if every one were a broad word). A search's matches only change with the published catalogue,
 # whose index they are keyed by; a broad word matches a third of the catalogue (tens of
 # milliseconds in PostgreSQL), and the same search is asked again for its other pages and filters.
-SEARCH_MEMORY = 64
+SEARCH_MEMORY = 256
 _searches: OrderedDict = OrderedDict()
 _searches_lock = threading.Lock()
 
