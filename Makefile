@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: install run dev serve test test-fast lint e2e-browser db-stop bench lock clean
+.PHONY: install run dev serve test test-fast lint e2e-browser db-stop bench bench-data loadtest lock clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@if [ -z "$(PYTHON)" ]; then echo "Python 3.12 ou plus récent est nécessaire (python3.12 / python3.13 introuvable)."; exit 1; fi
@@ -86,13 +86,21 @@ e2e-browser: install
 db-stop: install
 	$(PY) -m essaimage.database stop
 
-## make bench: 100,000 published innovations in their own database, then timings (see README).
+## make bench: 100,000 published innovations in their own database, then in-process timings;
+## make loadtest: the same data served by gunicorn (DEBUG off) under concurrent load (see README).
+## The tooling lives in bench/, outside the apps.
 BENCH_DB ?= essaimage_bench
-bench: install
+bench-data: install
 	ESSAIMAGE_DB_NAME=$(BENCH_DB) $(PY) -m essaimage.database ensure
 	ESSAIMAGE_DB_NAME=$(BENCH_DB) $(PY) manage.py migrate --noinput
 	ESSAIMAGE_DB_NAME=$(BENCH_DB) $(PY) manage.py load_reference_data
-	ESSAIMAGE_DB_NAME=$(BENCH_DB) $(PY) manage.py bench_catalogue $(BENCH_ARGS)
+
+bench: bench-data
+	ESSAIMAGE_DB_NAME=$(BENCH_DB) $(PY) -m bench.catalogue $(BENCH_ARGS)
+
+loadtest: bench-data
+	ESSAIMAGE_DB_NAME=$(BENCH_DB) $(PY) -m bench.catalogue --requests 0 $(BENCH_ARGS)
+	ESSAIMAGE_DB_NAME=$(BENCH_DB) $(PY) -m bench.loadtest $(LOADTEST_ARGS)
 
 lock:
 	$(PY) -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt

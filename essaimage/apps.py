@@ -1,6 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django_tasks_db.apps import TasksAppConfig
+from django.db.models.signals import post_migrate
+
+
+def create_cache_table(using="default", **kwargs):
+    """The database cache's table (CACHE_URL=db), created by every `migrate`, as tests do."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using)
 
 
 class EssaimageConfig(AppConfig):
@@ -8,6 +16,11 @@ class EssaimageConfig(AppConfig):
     name = "essaimage"
     verbose_name = _("Essaimage (comptes et référentiels)")
     hooks_module = "essaimage.core_hooks"  # essaimage.hooks is the registry itself
+
+    def ready(self):
+        from essaimage import signals  # noqa: F401
+
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="essaimage_create_cache_table")
 
     def load_reference_data(self):
         from essaimage.reference_data import load

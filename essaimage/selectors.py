@@ -1,6 +1,7 @@
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db.models import Case, IntegerField, Value, When
 
+from essaimage import signals, versioned_cache
 from essaimage.enums import TerritoryLevel
 from essaimage.models import AuditEntry, Organisation, Territory, User, fold
 
@@ -40,11 +41,13 @@ def territory_search(*, query: str, levels=None, limit: int = 12) -> list[Territ
 
 
 def people_figures() -> dict:
-    """The core's live figures for the home page, each counted in the database."""
-    return {
+    """The core's figures for the home page (agents, organisations), counted once per generation
+    of the directory (moved on by essaimage.signals when a user or an organisation is added,
+    changed or removed), so the home page costs no count query in between."""
+    return versioned_cache.cached("home:directory", versioned_cache.generation(signals.DIRECTORY), lambda: {
         "agents": User.objects.filter(is_active=True).count(),
         "organisations": Organisation.objects.count(),
-    }
+    })
 
 
 def audit_entries_of(model):

@@ -13,7 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from essaimage import database
+from essaimage import cache_config, database
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -311,6 +311,11 @@ LEGAL_PUBLICATION_DIRECTOR = (os.environ.get("LEGAL_PUBLICATION_DIRECTOR")
 HOST_NAME = os.environ.get("HOST_NAME") or LEGAL_PUBLISHER
 HOST_ADDRESS = os.environ.get("HOST_ADDRESS") or (LEGAL_PUBLISHER_ADDRESS if HOST_NAME == LEGAL_PUBLISHER else "")
 HOST_PHONE = os.environ.get("HOST_PHONE", "")
+# Cache (essaimage.cache_config): CACHE_URL=db (default: a table of the site's database),
+# redis://…, locmem or dummy. Cached values are keyed by the version they were computed for.
+CACHES = cache_config.caches_from_url(os.environ.get("CACHE_URL", "db"))
+# Values cached under a version never change: each process keeps this many in memory as well.
+VERSIONED_CACHE_LOCAL_ENTRIES = 1024
 # Each process keeps its facet index of the catalogue (innovations.facet_index) for the current
 # catalogue version, at most this many seconds (0: rebuilt at every request).
 CATALOGUE_INDEX_SECONDS = int(os.environ.get("CATALOGUE_INDEX_SECONDS", "600"))

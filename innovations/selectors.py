@@ -1,21 +1,21 @@
 """Reads of the catalogue: what each user may see, the catalogue with its facets, dashboards."""
 
+import hashlib
+import threading
+from array import array
+from collections import OrderedDict
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, Model, OuterRef, Prefetch, Q
 from django.utils.translation import gettext as _
 
-from essaimage.enums import OrganisationKind
+from essaimage import versioned_cache
+from essaimage.enums import OrganisationKind, TerritoryLevel
 from essaimage.models import AuditEntry, Territory
 from essaimage.selectors import audit_entries_for
-from innovations import facet_index, search
-from innovations.enums import (
-    ACTIVE_REPLICATION,
-    ModerationAction,
-    ReplicationStatus,
-    Sort,
-    Stage,
-    Status,
-)
+from innovations import catalogue_version, facet_index, search
+from innovations.enums import ACTIVE_REPLICATION, ModerationAction, ReplicationStatus, Sort, Stage, Status
+from innovations.facet_index import ORDERINGS
 from innovations.filters import FACETS, REPLICATED_CHOICES, CatalogueFilter
 from innovations.models import Innovation, Replication, TeamMember, Theme
 
@@ -33,11 +33,32 @@ def visible_to(user):
     return qs.filter(Q(status=Status.PUBLISHED) | Exists(team))
 
 
-def attach_themes(innovations) -> None:
-    """Give each innovation its `theme_list` from one query on the (small) taxonomy."""
+def catalogue_labels(version: int | None = None) -> dict:
+    """The names the catalogue shows beside its keys: themes (in their order) and the régions and
+    départements (code, name, code of the parent région), read once per catalogue version (a
+    theme saved, or `load_reference_data`, moves it on: innovations.signals). Do not change it."""
+    def compute():
+        places = {
+            place.pk: (place.code, place.name, place.parent.code if place.parent else "")
+            for place in Territory.objects.filter(level__in=[TerritoryLevel.REGION, TerritoryLevel.DEPARTEMENT])
+            .select_related("parent")
+        }
+        return {"themes": list(Theme.objects.all()), "places": places}
+
+    if version is None:
+        version = catalogue_version.current_version()
+    return versioned_cache.cached("catalogue:labels", version, compute)
+
+
+def attach_themes(innovations, labels: dict | None = None) -> None:
+    """Give each innovation its `theme_list`, from the catalogue's labels if given (no query),
+    else from one query on the (small) taxonomy."""
     innovations = list(innovations)
     wanted = {pk for innovation in innovations for pk in innovation.theme_ids}
-    themes = Theme.objects.in_bulk(wanted) if wanted else {}
+    if labels is not None:
+        themes = {theme.pk: theme for theme in labels["themes"]}
+    else:
+        themes = Theme.objects.in_bulk(wanted) if wanted else {}
     for innovation in innovations:
         innovation.theme_list = sorted((themes[pk] for pk in innovation.theme_ids if pk in themes),
                                        key=lambda theme: (theme.position, theme.name))
@@ -76,8 +97,7 @@ def catalogue(*, params, page_number=1) -> dict:
     index = facet_index.get()
     matches = None
     if searching:
-        pks = search.matching_ids(published, cleaned["q"], ORDERINGS[sort])
-        matches = index.mask_of_ids(pks)
+        pks, matches = search_matches(index, published, cleaned["q"], sort)
     active = filter_masks(cleaned)
     counts, results = facet_counts(index, active, matches)
 
@@ -87,15 +107,56 @@ def catalogue(*, params, page_number=1) -> dict:
             kept = index.member_test(results)
             pks = [pk for pk in pks if kept(pk)]
         page = Paginator(pks, PAGE_SIZE).get_page(page_number)
-        by_pk = published.select_related("territory", "organisation").in_bulk(page.object_list)
-        page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]
+        keys = list(page.object_list)
     else:
-        qs = filterset.qs.select_related("territory", "organisation").order_by(*ORDERINGS[sort])
-        page = CountedPaginator(qs, PAGE_SIZE, count=counts["total"]).get_page(page_number)
-    attach_themes(page.object_list)
+        # The index keeps the catalogue in each sort order: the page's keys come from memory.
+        page = CountedPaginator(range(counts["total"]), PAGE_SIZE, count=counts["total"]).get_page(page_number)
+        keys = index.page(results, sort, page.start_index() - 1 if counts["total"] else 0, PAGE_SIZE,
+                          count=counts["total"])
+    by_pk = published.select_related("territory", "organisation").defer(*UNSHOWN_FIELDS).in_bulk(keys)
+    page.object_list = [by_pk[pk] for pk in keys if pk in by_pk]
+    labels = catalogue_labels(index.version)
+    attach_themes(page.object_list, labels)
     return {"filterset": filterset, "page": page, "sort": sort, "searching": searching,
-            "facets": facet_labels(counts, params, cleaned), "ignored_filters": ignored, "active_filters": len(active),
+            "facets_key": facets_key(index, params),
+            "facets": facet_labels(counts, params, cleaned, labels), "ignored_filters": ignored,
+            "active_filters": len(active),
             "removable": removable_filters(params, cleaned), "link_query": link_query(params)}
+
+
+# The matches of the latest searches, per process: (index version and build, text, sort) ->
+# (primary keys in order, bitmask); at most SEARCH_MEMORY of them (about 25 MB at 100,000
+# innovations if every one were a broad word). A search's matches only change with the published catalogue,
+# whose index they are keyed by; a broad word matches a third of the catalogue (tens of
+# milliseconds in PostgreSQL), and the same search is asked again for its other pages and filters.
+SEARCH_MEMORY = 256
+_searches: OrderedDict = OrderedDict()
+_searches_lock = threading.Lock()
+
+
+def search_matches(index, published, text: str, sort: str) -> tuple[array, int]:
+    """The published innovations matching the search, in the order of `sort`, and their bitmask."""
+    key = (index.version, index.built_at, search.clean(text), sort)
+    with _searches_lock:
+        found = _searches.get(key)
+        if found is not None:
+            _searches.move_to_end(key)
+            return found
+    pks = array("l", search.matching_ids(published, text, ORDERINGS[sort]))
+    found = (pks, index.mask_of_ids(pks))
+    with _searches_lock:
+        _searches[key] = found
+        while len(_searches) > SEARCH_MEMORY:
+            _searches.popitem(last=False)
+    return found
+
+
+def facets_key(index, params) -> str:
+    """What the filters panel depends on: the catalogue version, the search and the chosen filter
+    values (not the page or the sort); its rendered markup is cached under this key."""
+    chosen = [(name, sorted(params.getlist(name))) for name in FACETS]
+    digest = hashlib.sha256(repr((search.clean(params.get("q") or ""), chosen)).encode()).hexdigest()[:32]
+    return f"catalogue-facets:{index.version}:{digest}"
 
 
 # The catalogue form sends back the sort and the search it showed (hidden fields), so that a new
@@ -155,12 +216,9 @@ def removable_filters(params, cleaned) -> list[dict]:
     return tags
 
 
-ORDERINGS = {
-    Sort.RELEVANCE: ["-rank", "-published_at", "-pk"],
-    Sort.NEWEST: ["-published_at", "-pk"],
-    Sort.MOST_REPLICATED: ["-replication_count", "-published_at", "-pk"],
-    Sort.TITLE: ["title_search", "pk"],
-}
+# The columns a list of results never shows (the search documents are the largest of a row).
+UNSHOWN_FIELDS = ("search_vector", "rank_vector", "search_extra", "title_search", "problem", "solution",
+                  "public_concerned", "results", "evidence", "costs", "links")
 
 
 def filter_masks(cleaned) -> dict[str, list[str]]:
@@ -197,27 +255,27 @@ def facet_counts(index, active: dict[str, list[str]], matches: int | None = None
     return counts, results
 
 
-def facet_labels(counts, params, cleaned=None) -> dict:
+def facet_labels(counts, params, cleaned=None, labels: dict | None = None) -> dict:
     """(value, label, count, selected) for each facet, as the catalogue shows them."""
+    labels = labels or catalogue_labels()
     chosen = {key: set(params.getlist(key)) for key in FACETS}
-    territories = Territory.objects.select_related("parent").in_bulk(
-        [int(pk) for pk in [*counts["region"], *counts["departement"]]])
+    territories = labels["places"]
 
     def places(facet, sort_key):
         """(code, name, count, selected, code of the parent région, for narrowing départements);
         a chosen place that has no result with the other filters is listed too (0), selected."""
-        rows = [(territories[int(pk)], n) for pk, n in counts[facet].items() if int(pk) in territories]
+        rows = [(*territories[int(pk)], n) for pk, n in counts[facet].items() if int(pk) in territories]
         place = (cleaned or {}).get(facet)
-        if place is not None and str(place.pk) not in counts[facet]:
-            rows.append((place, 0))
-        rows = [(place.code, place.name, n, place.parent.code if place.parent else "") for place, n in rows]
+        if place is not None and str(place.pk) not in counts[facet] and place.pk in territories:
+            rows.append((*territories[place.pk], 0))
+        rows = [(code, name, n, parent) for code, name, parent, n in rows]
         return [(code, name, n, code in chosen[facet], parent)
                 for code, name, n, parent in sorted(rows, key=sort_key)]
 
     def listed(facet, choices, key=lambda value: value):
         return [(value, label, counts[facet].get(key(value), 0), value in chosen[facet]) for value, label in choices]
 
-    themes = list(Theme.objects.all())
+    themes = labels["themes"]
     by_slug = {theme.slug: str(theme.pk) for theme in themes}
     return {
         "theme": listed("theme", [(t.slug, t.name) for t in themes], key=lambda slug: by_slug[slug]),
@@ -230,16 +288,25 @@ def facet_labels(counts, params, cleaned=None) -> dict:
 
 
 def latest_published(count: int) -> list[Innovation]:
-    return list(Innovation.objects.filter(status=Status.PUBLISHED).select_related("territory")
-                .order_by("-published_at", "-pk")[:count])
+    """The latest published innovations (cached per catalogue version: do not change them)."""
+    def compute():
+        return list(Innovation.objects.filter(status=Status.PUBLISHED).select_related("territory")
+                    .order_by("-published_at", "-pk")[:count])
+
+    return versioned_cache.cached(f"catalogue:latest:{count}", catalogue_version.current_version(), compute)
 
 
 def catalogue_figures() -> dict:
-    published = Innovation.objects.filter(status=Status.PUBLISHED)
-    active = Replication.objects.filter(status__in=ACTIVE_REPLICATION, innovation__status=Status.PUBLISHED)
-    figures = active.aggregate(replications=Count("pk"), territories_reached=Count("territory", distinct=True))
-    figures["published"] = published.count()
-    return figures
+    """Published innovations, active replications and the territories they reached: counted
+    once per catalogue version (any write to the published catalogue moves it on)."""
+    def compute():
+        published = Innovation.objects.filter(status=Status.PUBLISHED)
+        active = Replication.objects.filter(status__in=ACTIVE_REPLICATION, innovation__status=Status.PUBLISHED)
+        figures = active.aggregate(replications=Count("pk"), territories_reached=Count("territory", distinct=True))
+        figures["published"] = published.count()
+        return figures
+
+    return dict(versioned_cache.cached("catalogue:figures", catalogue_version.current_version(), compute))
 
 
 def innovation_page_queryset():
@@ -268,7 +335,20 @@ def replication_parents(innovation: Innovation):
 def replication_summary(innovation: Innovation) -> dict:
     """Declarations by state, each number named for what it counts: `done` (réalisés),
     `in_progress` (en cours), `interested` (intéressés, nothing started), and
-    `territories_done`, the territories where it is réalisé (the « Essaimée dans » badge)."""
+    `territories_done`, the territories where it is réalisé (the « Essaimée dans » badge).
+    Counted from the prefetched declarations when the page has them (no query)."""
+    prefetched = getattr(innovation, "_prefetched_objects_cache", {}).get("replications")
+    if prefetched is not None:
+        statuses = [replication.status for replication in prefetched]
+        return {
+            "active": sum(status in ACTIVE_REPLICATION for status in statuses),
+            "done": statuses.count(ReplicationStatus.REALISE),
+            "in_progress": statuses.count(ReplicationStatus.EN_COURS),
+            "interested": statuses.count(ReplicationStatus.INTERESSE),
+            "abandoned": statuses.count(ReplicationStatus.ABANDONNE),
+            "territories_done": len({replication.territory_id for replication in prefetched
+                                     if replication.status == ReplicationStatus.REALISE}),
+        }
     return Replication.objects.filter(innovation=innovation).aggregate(
         active=Count("pk", filter=Q(status__in=ACTIVE_REPLICATION)),
         done=Count("pk", filter=Q(status=ReplicationStatus.REALISE)),

@@ -84,3 +84,33 @@ def task_queue(settings, immediate_tasks):
             return worker._run_tasks
 
     return Queue()
+
+
+@pytest.fixture(autouse=True)
+def no_shared_cache(settings):
+    """Nothing is cached across requests in tests (a test's writes do not commit, so they move
+    no version on); tests/essaimage/test_versioned_cache.py and
+    tests/innovations/test_catalogue_cache.py switch the cache on (`real_cache`) and commit."""
+    from essaimage import versioned_cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.VERSIONED_CACHE_LOCAL_ENTRIES = 0
+    versioned_cache.forget_local()
+
+
+@pytest.fixture
+def real_cache(settings):
+    """The cache on, as in production (shared backend + each process's copies of versioned values),
+    empty at the start of the test."""
+    from django.core.cache import cache
+
+    from essaimage import versioned_cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                   "LOCATION": "tests"}}
+    settings.VERSIONED_CACHE_LOCAL_ENTRIES = 512
+    versioned_cache.forget_local()
+    cache.clear()
+    yield cache
+    cache.clear()
+    versioned_cache.forget_local()

@@ -73,3 +73,22 @@ def attachment_label(attachment) -> str:
 def latest_change_request(innovation):
     """The moderators' latest request for changes, while it is pending (else None)."""
     return selectors.latest_change_request(innovation)
+
+
+@register.simple_tag
+def place_options(rows, with_code=False):
+    """The <option>s of a région or département filter, from facet_labels' rows (code, name,
+    count, selected, parent code): built with format_html_join, escaped, because a hundred
+    départements through the template language were the slowest part of a catalogue page."""
+    from django.utils.formats import localize
+    from django.utils.html import format_html_join
+
+    if with_code:  # départements: narrowed to the chosen région by static/js/essaimage.js
+        return format_html_join(
+            "", '<option value="{}" data-region="{}"{}>{} – {} ({})</option>',
+            ((code, parent, " selected" if selected else "", code, name, localize(count))
+             for code, name, count, selected, parent in rows))
+    return format_html_join(
+        "", '<option value="{}"{}>{} ({})</option>',
+        ((code, " selected" if selected else "", name, localize(count))
+         for code, name, count, selected, _parent in rows))

@@ -110,9 +110,9 @@ def test_counts_equal_counting_in_the_database(varied_catalogue, themes, params)
 
 
 # Queries of the catalogue page when the facet index is built (cold) and when it is reused (warm:
-# the one query that reads the index is saved).
+# the two queries that read the index, its rows and the published keys newest first, are saved).
 CATALOGUE_COLD_QUERIES = 4
-CATALOGUE_WARM_QUERIES = CATALOGUE_COLD_QUERIES - 1
+CATALOGUE_WARM_QUERIES = CATALOGUE_COLD_QUERIES - 2
 
 
 def test_the_index_is_reused_until_the_published_catalogue_changes(client, settings, django_assert_num_queries,
@@ -262,3 +262,35 @@ def test_title_sort_ignores_accents_and_case(client):
     response = client.get(reverse("innovations:list"), {"tri": "titre"})
     assert [i.title for i in response.context["page"].object_list] == [
         "atelier vélo", "Éco-gestes à l'école", "Épicerie solidaire", "Zones de rencontre"]
+
+
+@pytest.mark.parametrize("sort", facet_index.KEPT_ORDERS)
+def test_pages_from_the_index_follow_the_database_order_whatever_the_filters(themes, sort):
+    """A page of the catalogue read from the index (walking the sort order, or sorting the few
+    results by their position in it) is the page the database gives for the same filters."""
+    lille = territory_tree()
+    for n in range(45):
+        innovation = InnovationFactory(title=f"{'Épicerie' if n % 3 else 'atelier'} solidaire {n % 7}",
+                                       slug=f"page-{n}",
+                                       themes=[themes["sante" if n % 4 else "mobilite"]],
+                                       territory=lille if n % 5 == 0 else None)
+        for _ in range(n % 3):
+            ReplicationFactory(innovation=innovation)
+        services.refresh_replication_count(innovation.pk)
+    InnovationFactory(status=Status.DRAFT, themes=[themes["sante"]])
+    index = facet_index.build(version=1)
+    published = Innovation.objects.filter(status=Status.PUBLISHED)
+    cases = [
+        (index.everything, published),  # every published innovation: a slice of the order
+        (index.mask_of("theme", [str(themes["sante"].pk)]),
+         published.filter(theme_ids__overlap=[themes["sante"].pk])),
+        (index.mask_of("theme", [str(themes["mobilite"].pk)]),
+         published.filter(theme_ids__overlap=[themes["mobilite"].pk])),
+        (index.mask_of("departement", [str(lille.parent_id)]), published.filter(departement=lille.parent_id)),
+        (0, published.none()),
+    ]
+    for results, queryset in cases:
+        expected = list(queryset.order_by(*facet_index.ORDERINGS[sort]).values_list("pk", flat=True))
+        assert results.bit_count() == len(expected)
+        for offset, limit in [(0, 20), (20, 20), (5, 7), (40, 20), (len(expected), 20)]:
+            assert index.page(results, sort, offset, limit) == expected[offset:offset + limit], (sort, offset)

@@ -1,0 +1,90 @@
+"""`python -m bench.profile`: where the time of each kind of page goes, in process, on the
+benchmark database: total server time, SQL time and query count, French typography
+(the middleware), per kind of page of the mixed traffic. `--cprofile KIND` prints the functions
+that take the most time for one kind of page.
+"""
+
+import argparse
+import cProfile
+import pstats
+import random
+import statistics
+import time
+
+from bench.django_setup import setup
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--requests", type=int, default=100, help="requêtes par type de page")
+    parser.add_argument("--cprofile", metavar="KIND", help="profil cProfile d’un type de page (accueil, recherche…)")
+    parser.add_argument("--sort", default="cumulative", help="ordre du profil : cumulative, tottime…")
+    args = parser.parse_args(argv)
+    setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+
+    from bench import traffic
+    from essaimage import typography
+
+    settings.DEBUG = False
+    pools = traffic.url_pools()
+    pools = {"mise_en_page": [traffic.LAYOUT_PATH], **pools}
+    client = Client()
+    sql = {"time": 0.0, "count": 0}
+
+    def timed_sql(execute, query, params, many, context):
+        began = time.perf_counter()
+        try:
+            return execute(query, params, many, context)
+        finally:
+            sql["time"] += time.perf_counter() - began
+            sql["count"] += 1
+
+    typeset = {"time": 0.0}
+    original = typography.typeset_html
+
+    def timed_typeset(html):
+        began = time.perf_counter()
+        try:
+            return original(html)
+        finally:
+            typeset["time"] += time.perf_counter() - began
+
+    typography.typeset_html = timed_typeset
+    rng = random.Random(5)
+    for path in [rng.choice(urls) for urls in pools.values() for _ in range(5)]:  # warm-up
+        client.get(path)
+    if args.cprofile:
+        profiler = cProfile.Profile()
+        paths = [rng.choice(pools[args.cprofile]) for _ in range(args.requests)]
+        profiler.enable()
+        for path in paths:
+            client.get(path)
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats(args.sort).print_stats(45)
+        return
+    print(f"{'page':<13} {'médiane':>8} {'moyenne':>8} {'SQL':>7} {'requêtes':>9} {'typo':>6} {'octets':>8}")
+    for kind, urls in pools.items():
+        totals, sqls, counts, typos, sizes = [], [], [], [], []
+        for _ in range(args.requests):
+            path = rng.choice(urls)
+            sql.update(time=0.0, count=0)
+            typeset["time"] = 0.0
+            with connection.execute_wrapper(timed_sql):
+                began = time.perf_counter()
+                response = client.get(path)
+                totals.append((time.perf_counter() - began) * 1000)
+            assert response.status_code == 200, (path, response.status_code)
+            sqls.append(sql["time"] * 1000)
+            counts.append(sql["count"])
+            typos.append(typeset["time"] * 1000)
+            sizes.append(len(response.content))
+        print(f"{kind:<13} {statistics.median(totals):>6.1f}ms {statistics.mean(totals):>6.1f}ms "
+              f"{statistics.mean(sqls):>5.1f}ms {statistics.mean(counts):>9.1f} {statistics.mean(typos):>4.1f}ms "
+              f"{statistics.mean(sizes):>8.0f}")
+
+
+if __name__ == "__main__":
+    main()

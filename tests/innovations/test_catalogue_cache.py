@@ -1,0 +1,126 @@
+"""The cached catalogue data (home figures, latest innovations, labels, filters panel, search
+matches) with the cache on as in production: a committed write shows at once, and the pages
+run as many queries for one innovation as for many."""
+
+import itertools
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from essaimage.enums import Role
+from innovations.enums import ModerationAction, Status
+from innovations.services import innovation_transition
+from tests.factories import UserFactory
+from tests.factories.innovations import InnovationFactory, ReplicationFactory
+from tests.text import page_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """committed(write): runs the write and what it does once committed (the version bumps)."""
+    def run(write):
+        with django_capture_on_commit_callbacks(execute=True):
+            return write()
+
+    return run
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_publishing_shows_at_once_on_the_home_page_and_in_the_catalogue(client, real_cache, themes, committed):
+    moderator = UserFactory(roles=[Role.AGENT, Role.MODERATEUR])
+    committed(lambda: InnovationFactory(title="Maison de santé rurale", themes=[themes["sante"]]))
+    assert "1</span> innovation publiée" in page_text(client.get(reverse("home")))
+    catalogue = page_text(client.get(reverse("innovations:list")))
+    assert "1 innovation trouvée" in catalogue and "Mobilité (0)" in catalogue
+    assert "Aucune innovation ne correspond" in page_text(client.get(reverse("innovations:list") + "?q=navette"))
+
+    submitted = committed(lambda: InnovationFactory(title="Navette à la demande", status=Status.SUBMITTED,
+                                                    published_at=None, themes=[themes["mobilite"]]))
+    assert "1</span> innovation publiée" in page_text(client.get(reverse("home")))  # a submission is not published
+    committed(lambda: innovation_transition(innovation=submitted, action=ModerationAction.PUBLISH, by=moderator))
+
+    home = page_text(client.get(reverse("home")))
+    assert "2</span> innovations publiées" in home and "Navette à la demande" in home
+    catalogue = page_text(client.get(reverse("innovations:list")))
+    assert "2 innovations trouvées" in catalogue and "Mobilité (1)" in catalogue
+    found = page_text(client.get(reverse("innovations:list") + "?q=navette"))
+    assert "1 innovation trouvée" in found and "Navette à la demande" in found
+
+
+def test_a_replication_and_an_archived_innovation_show_at_once(client, real_cache, themes, committed):
+    moderator = UserFactory(roles=[Role.AGENT, Role.MODERATEUR])
+    innovation = committed(lambda: InnovationFactory(title="Épicerie solidaire", themes=[themes["sante"]]))
+    assert "0</span> essaimage déclaré" in page_text(client.get(reverse("home")))
+    committed(lambda: ReplicationFactory(innovation=innovation))
+    assert "1</span> essaimage déclaré" in page_text(client.get(reverse("home")))
+    committed(lambda: innovation_transition(innovation=innovation, action=ModerationAction.ARCHIVE, by=moderator))
+    home = page_text(client.get(reverse("home")))
+    assert "0</span> innovation publiée" in home and "Épicerie solidaire" not in home
+    assert "0 innovation trouvée" in page_text(client.get(reverse("innovations:list") + "?theme=sante"))
+
+
+def test_a_new_agent_counts_at_once(client, real_cache, committed):
+    before = client.get(reverse("home")).context["figures"]["agents"]
+    committed(lambda: UserFactory())
+    assert client.get(reverse("home")).context["figures"]["agents"] == before + 1
+
+
+def test_a_renamed_theme_shows_at_once(client, real_cache, themes, committed):
+    committed(lambda: InnovationFactory(themes=[themes["sante"]]))
+    assert "Santé (1)" in page_text(client.get(reverse("innovations:list")))
+    theme = themes["sante"]
+    theme.name = "Santé publique"
+    committed(theme.save)
+    catalogue = page_text(client.get(reverse("innovations:list")))
+    assert "Santé publique (1)" in catalogue
+
+
+def test_the_home_page_reads_its_figures_from_the_cache(client, real_cache, themes, committed):
+    committed(lambda: InnovationFactory(themes=[themes["sante"]]))
+    first = queries(client, reverse("home"))
+    # Warm: only the catalogue version is read (the values are in the cache).
+    assert queries(client, reverse("home")) < first
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(reverse("home"))
+    assert all("innovations_catalogue_version" in query["sql"] for query in ctx.captured_queries)
+
+
+@pytest.mark.parametrize("url", [
+    reverse("home"), reverse("innovations:list"), reverse("innovations:list") + "?theme=sante&page=1",
+    reverse("innovations:list") + "?q=maison&tri=titre",
+])
+def test_query_counts_do_not_grow_with_the_catalogue(client, real_cache, themes, committed, url):
+    numbers = itertools.count()
+
+    def make(n):
+        for _ in range(n):
+            innovation = InnovationFactory(title=f"Maison de santé {next(numbers)}", themes=[themes["sante"]])
+            ReplicationFactory(innovation=innovation)
+
+    committed(lambda: make(1))
+    client.get(url)
+    one = queries(client, url)
+    committed(lambda: make(25))
+    client.get(url)  # the first request after the write computes the new version's values
+    assert queries(client, url) == one
+
+
+def test_the_filters_panel_is_shared_by_the_pages_and_sorts_of_one_search(client, real_cache, themes, committed):
+    committed(lambda: [InnovationFactory(title=f"Maison de santé {n}", themes=[themes["sante"]]) for n in range(25)])
+    page_one = client.get(reverse("innovations:list") + "?theme=sante")
+    page_two = client.get(reverse("innovations:list") + "?theme=sante&page=2&tri=titre")
+    other = client.get(reverse("innovations:list") + "?theme=emploi")
+    assert page_one.context["facets_key"] == page_two.context["facets_key"] != other.context["facets_key"]
+    assert "Santé (25)" in page_text(page_two)
+    assert 'value="sante" checked' in page_two.content.decode()
+    assert 'value="emploi" checked' in other.content.decode()
