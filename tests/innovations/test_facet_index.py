@@ -111,7 +111,7 @@ def test_counts_equal_counting_in_the_database(varied_catalogue, themes, params)
 
 # Queries of the catalogue page when the facet index is built (cold) and when it is reused (warm:
 # the two queries that read the index, its rows and the published keys newest first, are saved).
-CATALOGUE_COLD_QUERIES = 4
+CATALOGUE_COLD_QUERIES = 6
 CATALOGUE_WARM_QUERIES = CATALOGUE_COLD_QUERIES - 2
 
 
