@@ -10,7 +10,7 @@ ROBOTS_DISALLOW = ["notifications:list", "notifications:preferences"]
 
 DASHBOARD_SHORTCUTS = [
     Link(_("Mes notifications"), "notifications:list", order=50, audience=AUTHENTICATED,
-         detail=_("Ce que je suis, ce qui m’est signalé")),
+         detail=_("Ce qui m’est signalé, les innovations que je suis")),
     Link(_("Mes préférences de notification"), "notifications:preferences", order=60, audience=AUTHENTICATED,
          detail=_("Immédiatement, chaque matin ou jamais par e-mail")),
 ]

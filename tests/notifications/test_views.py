@@ -140,7 +140,7 @@ def test_follow_and_unfollow_from_the_innovation_page(client_for, other_agent, i
     text = page_text(response)
     assert "Vous suivez « Cantine bio »" in text and "Ne plus suivre" in text
     assert Follow.objects.get().user == other_agent
-    assert "Cantine bio" in page_text(client.get("/notifications/"))  # « Ce que je suis »
+    assert "Cantine bio" in page_text(client.get("/notifications/"))  # « Les innovations que je suis »
     client.post(f"/notifications/suivre/innovations.innovation/{innovation.pk}/", {"action": "unfollow"})
     assert not Follow.objects.exists()
 
