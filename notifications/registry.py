@@ -49,6 +49,10 @@ def kind(code: str) -> NoticeKind:
     return _kinds[code]
 
 
+def is_kind(code: str) -> bool:
+    return code in _kinds
+
+
 def kinds() -> list[NoticeKind]:
     """Every registered kind, in the order apps registered them."""
     return list(_kinds.values())

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from essaimage import mail
+from essaimage.permissions import require_perm
 from notifications import registry, unsubscribe
 from notifications.enums import Frequency
 from notifications.models import Follow, Notice, NoticePreference
@@ -117,8 +118,9 @@ def notify_followers(obj, kind: str, *, exclude=(), **arguments) -> list[Notice]
 
 def _check_followable(user, obj) -> None:
     entry = registry.followable(obj._meta.label_lower)
-    if entry is None or not user.is_authenticated or not user.has_perm(entry.view_permission, obj):
+    if entry is None or not user.is_authenticated:  # a visitor sees the object but follows nothing
         raise PermissionDenied
+    require_perm(user, entry.view_permission, obj)
 
 
 @transaction.atomic
@@ -139,8 +141,7 @@ def unfollow(*, user, obj) -> None:
 
 @transaction.atomic
 def notice_mark_read(*, notice: Notice, by) -> Notice:
-    if notice.recipient_id != by.pk:
-        raise PermissionDenied
+    require_perm(by, "notifications.read_notice", notice)
     if notice.read_at is None:
         notice.read_at = timezone.now()
         Notice.objects.filter(pk=notice.pk, read_at__isnull=True).update(read_at=notice.read_at)
@@ -158,7 +159,7 @@ def notices_mark_all_read(*, user) -> int:
 def preferences_set(*, user, frequencies: dict[str, str]) -> None:
     """Set the person's frequency for each registered kind given in `frequencies`."""
     rows = [NoticePreference(user=user, kind=kind, frequency=Frequency(frequency))
-            for kind, frequency in frequencies.items() if kind in {k.code for k in registry.kinds()}]
+            for kind, frequency in frequencies.items() if registry.is_kind(kind)]
     NoticePreference.objects.bulk_create(rows, update_conflicts=True, unique_fields=["user", "kind"],
                                          update_fields=["frequency", "updated_at"])
 
@@ -183,7 +184,7 @@ def unsubscribe_apply(*, user, kind: str) -> list[str]:
 def _digest_send(user, notices: list[Notice]) -> None:
     footer = _footer(user, unsubscribe.DIGEST)
     entries = [{"title": n.title, "text": n.text, "url": _absolute(n.url) if n.url else "",
-                "kind": str(registry.kind(n.kind).label) if n.kind in {k.code for k in registry.kinds()} else ""}
+                "kind": str(registry.kind(n.kind).label) if registry.is_kind(n.kind) else ""}
                for n in notices]
     mail.send(template="notifications/emails/digest", recipients=[user.email],
               headers=unsubscribe.headers(footer["unsubscribe_url"]),

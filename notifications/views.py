@@ -4,12 +4,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.core import signing
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from essaimage.permissions import get_object_for
 from notifications import registry, selectors, services, unsubscribe
 from notifications.enums import Frequency
 from notifications.forms import PreferencesForm
@@ -33,7 +34,7 @@ def notice_list(request):
 
 def notice_open(request, pk):
     """Opening a notice marks it read and leads to its object (a same-site path only)."""
-    notice = get_object_or_404(Notice, pk=pk, recipient=request.user)
+    notice = get_object_for(request.user, "notifications.read_notice", Notice, pk=pk)
     services.notice_mark_read(notice=notice, by=request.user)
     return redirect(notice.url if _same_site(notice.url) else "notifications:list")
 
@@ -60,9 +61,7 @@ def follow(request, label, pk):
     entry = registry.followable(label)
     if entry is None:
         raise Http404
-    obj = entry.model._default_manager.filter(pk=pk).first()
-    if obj is None or not request.user.has_perm(entry.view_permission, obj):
-        raise Http404
+    obj = get_object_for(request.user, entry.view_permission, entry.model, pk=pk)
     if request.POST.get("action") == "unfollow":
         services.unfollow(user=request.user, obj=obj)
         messages.success(request, _("Vous ne suivez plus « %(object)s ».") % {"object": obj})
@@ -76,10 +75,7 @@ def follow(request, label, pk):
 def _kind_label(kind: str) -> str:
     if kind == unsubscribe.DIGEST:
         return _("le récapitulatif quotidien")
-    try:
-        return str(registry.kind(kind).label)
-    except KeyError:
-        return ""
+    return str(registry.kind(kind).label) if registry.is_kind(kind) else ""
 
 
 @login_not_required
