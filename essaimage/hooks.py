@@ -141,11 +141,11 @@ def collect(name: str, *args) -> list:
     return sorted(items, key=lambda item: getattr(item, "order", 100))
 
 
-def links(name: str, user) -> list[tuple[Link, str]]:
-    """(link, url) for the links of `name` the user may see; a link to a page that is not
-    there (its app's URLs not mounted) is left out."""
+def _resolved(candidates, user) -> list[tuple[Link, str]]:
+    """(link, url) for the `candidates` the user may see; a link to a page that is not there
+    (its app's URLs not mounted) is left out."""
     shown = []
-    for link in collect(name):
+    for link in candidates:
         if link.shown_to(user):
             try:
                 shown.append((link, link.url))
@@ -154,20 +154,15 @@ def links(name: str, user) -> list[tuple[Link, str]]:
     return shown
 
 
+def links(name: str, user) -> list[tuple[Link, str]]:
+    """(link, url) for the links of `name` the user may see."""
+    return _resolved(collect(name), user)
+
+
 def link_groups(name: str, user) -> list[tuple[LinkGroup, list[tuple[Link, str]]]]:
     """Each group of `name` with the (link, url) of its links the user may see."""
-    shown = []
-    for group in collect(name):
-        resolved = []
-        for link in group.links:
-            if link.shown_to(user):
-                try:
-                    resolved.append((link, link.url))
-                except NoReverseMatch:
-                    continue
-        if resolved:
-            shown.append((group, resolved))
-    return shown
+    groups = ((group, _resolved(group.links, user)) for group in collect(name))
+    return [(group, resolved) for group, resolved in groups if resolved]
 
 
 def sections(name: str, request) -> list[Section]:
