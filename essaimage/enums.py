@@ -26,5 +26,6 @@ class Role(models.TextChoices):
     INSTRUCTEUR = "instructeur", _("Instructeur")
     EVALUATEUR = "evaluateur", _("Évaluateur")
     JURE = "jure", _("Juré")
-    PARRAIN = "parrain", _("Parrain")
+    PARRAIN = "parrain", _("Parrain ou marraine")
+    ORGANISATEUR = "organisateur", _("Organisateur")
     ADMINISTRATEUR = "administrateur", _("Administrateur")
