@@ -3,6 +3,7 @@ something: `notify()` (an in-app notice for each person, and the e-mail by their
 
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -149,6 +151,20 @@ def notice_mark_read(*, notice: Notice, by) -> Notice:
 
 
 @transaction.atomic
+def notices_purge(*, now=None) -> int:
+    """Deletes notices read more than NOTICE_READ_KEEP_DAYS ago, and unread ones older than
+    NOTICE_KEEP_DAYS; a notice still waiting for the digest stays. Returns how many went."""
+    now = now or timezone.now()
+    read_before = now - timedelta(days=settings.NOTICE_READ_KEEP_DAYS)
+    created_before = now - timedelta(days=settings.NOTICE_KEEP_DAYS)
+    deleted, _details = (
+        Notice.objects.filter(in_digest=False)
+        .filter(Q(read_at__lt=read_before) | Q(read_at__isnull=True, created_at__lt=created_before))
+        .delete()
+    )
+    return deleted
+
+
 def notices_mark_all_read(*, user) -> int:
     return Notice.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
 
