@@ -235,3 +235,18 @@ def test_settings_purge_old_notices_every_night():
     from django.conf import settings
 
     assert settings.SCHEDULED_TASKS["notifications.tasks.purge_old_notices"] == "04:15"
+
+
+def test_a_kind_without_email_needs_no_template_and_a_kind_with_email_does():
+    from notifications import registry
+
+    with pytest.raises(ValueError, match="needs a template"):
+        registry.register_kind(code="test_no_template", label="x", description="x")
+    assert "test_no_template" not in {kind.code for kind in registry.kinds()}
+
+
+def test_a_site_only_notice_needs_a_title(agent):
+    from contact import notices as contact_kinds
+
+    with pytest.raises(ValueError, match="give one"):
+        services.notify([agent], contact_kinds.MESSAGE_RECEIVED)
