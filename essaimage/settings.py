@@ -253,7 +253,12 @@ SCHEDULED_TASKS: dict[str, str] = {
     "essaimage.tasks.prune_finished_tasks": "04:00",
     "notifications.tasks.send_daily_digests": "08:00",
     "notifications.tasks.purge_old_notices": "04:15",
+    "sponsors.events.tasks.sweep_expired_offers": "03:30",
+    "sponsors.events.tasks.send_event_reminders": "09:00",
 }
+# Events: a seat freed on a full event is offered to the first person waiting, to accept within
+# this many hours (or half the time left before the event, when nearer).
+EVENT_OFFER_HOURS = int(os.environ.get("EVENT_OFFER_HOURS", "48"))
 
 # Security.
 SECURE_CSP = {

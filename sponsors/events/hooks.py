@@ -1,0 +1,44 @@
+"""What the events add to the shared pages; sponsors/hooks.py lists them (the core reads that one)."""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from essaimage.hooks import AUTHENTICATED, Figure, Link, LinkGroup, Section
+
+NAVIGATION = [Link(_("Rencontres"), "sponsors:events:list", order=65)]
+SITEMAP_GROUPS = [LinkGroup(_("Rencontres"), (
+    Link(_("Agenda des rencontres"), "sponsors:events:list"),
+    Link(_("Agenda au format iCalendar"), "sponsors:events:feed"),
+), order=25)]
+ROBOTS_DISALLOW = ["sponsors:events:mine", "sponsors:events:create"]
+DASHBOARD_SHORTCUTS = [Link(_("Mes rencontres"), "sponsors:events:mine", order=65, audience=AUTHENTICATED,
+                            detail=_("Mes inscriptions et les rencontres que j’organise"))]
+
+
+def home_figures():
+    from sponsors.events import selectors
+
+    count = selectors.upcoming_feed().count()
+    return [Figure("events", count, ngettext("rencontre à venir", "rencontres à venir", count or 1), order=65)]
+
+
+def dashboard_sections(request):
+    from sponsors.events import selectors
+
+    registrations = list(selectors.registrations_of(request.user, upcoming_only=True)[:10])
+    return [Section("sponsors/events/dashboard/registrations.html", {"event_registrations": registrations},
+                    order=65, empty=not registrations)]
+
+
+def innovation_sections(request, innovation):
+    from sponsors.events import selectors
+
+    events = selectors.events_presenting(innovation)
+    return [Section("sponsors/events/innovation_events.html", {"presenting_events": events}, order=50,
+                    empty=not events)]
+
+
+def sitemaps():
+    from sponsors.events.sitemaps import EventSitemap
+
+    return {"events": EventSitemap}
