@@ -5,7 +5,7 @@ from django.utils.translation import ngettext
 
 from essaimage.hooks import AUTHENTICATED, Figure, Link, LinkGroup, Section
 
-NAVIGATION = [Link(_("Rencontres"), "sponsors:events:list", order=65)]
+NAVIGATION = [Link(_("Rencontres"), "sponsors:events:list", order=15)]
 SITEMAP_GROUPS = [LinkGroup(_("Rencontres"), (
     Link(_("Agenda des rencontres"), "sponsors:events:list"),
     Link(_("Agenda au format iCalendar"), "sponsors:events:feed"),

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from essaimage.csv_export import csv_response
@@ -87,7 +88,7 @@ def _save_event(request, form, event=None):
 def event_create(request):
     if not request.user.has_perm("sponsors.add_event"):
         raise Http404
-    form = forms.EventForm(request.POST or None)
+    form = forms.EventForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             event = _save_event(request, form)
@@ -101,7 +102,7 @@ def event_create(request):
 
 def event_edit(request, slug):
     event = _event_for(request.user, "sponsors.change_event", slug)
-    form = forms.EventForm(request.POST or None, instance=event)
+    form = forms.EventForm(request.POST if request.method == "POST" else None, instance=event)
     if request.method == "POST" and form.is_valid():
         try:
             event = _save_event(request, form, event=event)
@@ -130,7 +131,7 @@ def event_cancel(request, slug):
     if EventAction.CANCEL not in rules.allowed_event_actions(request.user, event):
         messages.error(request, _("Cette rencontre ne peut plus être annulée."))
         return redirect(event)
-    form = forms.CancelEventForm(request.POST or None)
+    form = forms.CancelEventForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.event_transition(event=event, action=EventAction.CANCEL, by=request.user,
@@ -148,7 +149,7 @@ def register(request, slug):
     if not request.user.has_perm("sponsors.register_event", event):
         messages.info(request, _("L’inscription à cette rencontre n’est pas possible."))
         return redirect(event)
-    form = forms.RegistrationForm(request.POST or None, event=event)
+    form = forms.RegistrationForm(request.POST if request.method == "POST" else None, event=event)
     if request.method == "POST" and form.is_valid():
         try:
             registration = services.registration_create(
@@ -172,12 +173,12 @@ def register(request, slug):
                                                              "full": event.is_full})
 
 
-REGISTRATION_MESSAGES = {
-    RegistrationAction.CANCEL: _("Votre inscription est annulée."),
-    RegistrationAction.ACCEPT: _("Place acceptée : vous êtes inscrit."),
-    RegistrationAction.DECLINE: _("Vous avez refusé la place : elle est proposée à la personne suivante."),
-    RegistrationAction.MARK_PRESENT: _("Présence enregistrée."),
-    RegistrationAction.MARK_ABSENT: _("Absence enregistrée."),
+REGISTRATION_MESSAGES = {  # lazy: read at request time
+    RegistrationAction.CANCEL: _lazy("Votre inscription est annulée."),
+    RegistrationAction.ACCEPT: _lazy("Place acceptée : vous êtes inscrit."),
+    RegistrationAction.DECLINE: _lazy("Vous avez refusé la place : elle est proposée à la personne suivante."),
+    RegistrationAction.MARK_PRESENT: _lazy("Présence enregistrée."),
+    RegistrationAction.MARK_ABSENT: _lazy("Absence enregistrée."),
 }
 
 
@@ -228,7 +229,7 @@ def attendees_csv(request, slug):
 
 def minutes_edit(request, slug):
     event = _event_for(request.user, "sponsors.change_minutes", slug)
-    form = forms.MinutesForm(request.POST or None, initial={"minutes": event.minutes})
+    form = forms.MinutesForm(request.POST if request.method == "POST" else None, initial={"minutes": event.minutes})
     if request.method == "POST" and form.is_valid():
         services.event_minutes_save(event=event, by=request.user, minutes=form.cleaned_data["minutes"])
         messages.success(request, _("Compte rendu enregistré : il figure sur la page de la rencontre."))
