@@ -65,6 +65,11 @@ def event_has_started(user, event):
 
 
 @rules.predicate
+def event_has_ended(user, event):
+    return event is not None and event.has_ended
+
+
+@rules.predicate
 def is_registered(user, event):
     """Holds a confirmed seat (sees the online link)."""
     registration = registration_of(user, event)
@@ -99,9 +104,9 @@ def registration_event_started(user, registration):
 # Events
 rules.add_perm("sponsors.add_event", is_organiser_role)  # agents with the role « organisateur » publish events
 rules.add_perm("sponsors.view_event", event_is_public | is_event_organiser | is_moderator)
-rules.add_perm("sponsors.change_event", is_event_organiser & event_is_editable)
+rules.add_perm("sponsors.change_event", is_event_organiser & event_is_editable & ~event_has_ended)
 rules.add_perm("sponsors.publish_event", is_event_organiser)  # from which state: EVENT_TRANSITIONS
-rules.add_perm("sponsors.cancel_event", is_event_organiser | is_moderator)
+rules.add_perm("sponsors.cancel_event", (is_event_organiser | is_moderator) & ~event_has_started)
 rules.add_perm("sponsors.manage_event", is_event_organiser)  # attendee list, CSV
 rules.add_perm("sponsors.change_minutes", is_event_organiser & event_is_published & event_has_started)
 rules.add_perm("sponsors.register_event", rules.is_authenticated & event_open_for_registration

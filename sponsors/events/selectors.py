@@ -2,7 +2,7 @@
 the events of an innovation. Each runs a bounded number of queries, whatever the number of rows."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 
 from essaimage.enums import TerritoryLevel
@@ -71,7 +71,7 @@ def attendees(event):
     """Every registration, for the organiser: seats first, then the waiting list in order."""
     return (event.registrations.exclude(status=RegistrationStatus.ANNULE)
             .select_related("user__organisation", "intends_to_replicate")
-            .order_by("position", "created_at", "pk"))
+            .order_by(F("position").asc(nulls_first=True), "created_at", "pk"))
 
 
 def organised_by(user):

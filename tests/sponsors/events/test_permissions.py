@@ -106,6 +106,8 @@ def test_after_the_event_the_organiser_records_attendance_and_writes_minutes(peo
         assert client_for(people[role]).post(present).status_code == 404
     organiser = client_for(people["organiser"])
     assert organiser.get(minutes).status_code == 200
+    for name in ("edit", "cancel"):  # over: no more edits nor cancellation
+        assert organiser.get(reverse(f"sponsors:events:{name}", args=[event.slug])).status_code == 404
     assert organiser.post(present).status_code == 302
     people["seat"].refresh_from_db()
     assert people["seat"].status == RegistrationStatus.PRESENT
