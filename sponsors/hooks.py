@@ -14,6 +14,10 @@ def home_figures():
     return events.home_figures()
 
 
+def dashboard_todo(request):
+    return events.dashboard_todo(request)
+
+
 def dashboard_sections(request):
     return events.dashboard_sections(request)
 

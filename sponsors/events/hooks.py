@@ -22,6 +22,13 @@ def home_figures():
     return [Figure("events", count, ngettext("rencontre à venir", "rencontres à venir", count or 1), order=65)]
 
 
+def dashboard_todo(request):
+    from sponsors.events import selectors
+
+    offers = selectors.offers_to(request.user)
+    return [Section("sponsors/events/dashboard/todo.html", {"seat_offers": offers}, order=65, empty=not offers)]
+
+
 def dashboard_sections(request):
     from sponsors.events import selectors
 

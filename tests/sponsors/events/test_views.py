@@ -218,3 +218,13 @@ def test_a_service_refusal_is_told_on_the_page(client_for):
     response = client_for(registration.user).post(
         reverse("sponsors:events:registration_action", args=[registration.pk, "accept"]), follow=True)
     assert "n’est plus possible" in page_text(response)
+
+
+def test_a_seat_offer_is_a_to_do_in_my_space(client_for):
+    event = EventFactory(title="Atelier très demandé", capacity=1)
+    seated = RegistrationFactory(event=event)
+    waiting = RegistrationFactory(event=event, status=RegistrationStatus.ATTENTE, position=1)
+    assert "Place libérée" not in page_text(client_for(waiting.user).get(reverse("dashboard")))
+    client_for(seated.user).post(reverse("sponsors:events:registration_action", args=[seated.pk, "cancel"]))
+    text = page_text(client_for(waiting.user).get(reverse("dashboard")))
+    assert "Place libérée : « Atelier très demandé »" in text and "Rien ne vous attend" not in text
