@@ -50,7 +50,7 @@ def test_waiting_list_story(new_visit, db):
 
     other.reload()
     second.check()
-    expect(other.get_by_text("Une place s’est libérée pour vous")).to_be_visible()
+    expect(other.get_by_role("complementary").get_by_text("Une place s’est libérée pour vous")).to_be_visible()
     other.get_by_role("button", name="Accepter la place").click()
     second.check()
     expect(other.get_by_text("Place acceptée : vous êtes inscrit.")).to_be_visible()
