@@ -10,10 +10,6 @@ ROBOTS_DISALLOW = [*events.ROBOTS_DISALLOW]
 DASHBOARD_SHORTCUTS = [*events.DASHBOARD_SHORTCUTS]
 
 
-def home_figures():
-    return events.home_figures()
-
-
 def dashboard_todo(request):
     return events.dashboard_todo(request)
 

@@ -1,9 +1,8 @@
 """What the events add to the shared pages; sponsors/hooks.py lists them (the core reads that one)."""
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from essaimage.hooks import AUTHENTICATED, Figure, Link, LinkGroup, Section
+from essaimage.hooks import AUTHENTICATED, Link, LinkGroup, Section
 
 NAVIGATION = [Link(_("Rencontres"), "sponsors:events:list", order=15)]
 SITEMAP_GROUPS = [LinkGroup(_("Rencontres"), (
@@ -15,24 +14,26 @@ DASHBOARD_SHORTCUTS = [Link(_("Mes rencontres"), "sponsors:events:mine", order=6
                             detail=_("Mes inscriptions et les rencontres que j’organise"))]
 
 
-def home_figures():
+def _upcoming_registrations(request) -> list:
+    """The person's upcoming registrations, read once for both blocks of « Mon espace »."""
     from sponsors.events import selectors
 
-    count = selectors.upcoming_feed().count()
-    return [Figure("events", count, ngettext("rencontre à venir", "rencontres à venir", count or 1), order=65)]
+    if not hasattr(request, "_upcoming_event_registrations"):
+        request._upcoming_event_registrations = list(selectors.registrations_of(request.user, upcoming_only=True))
+    return request._upcoming_event_registrations
 
 
 def dashboard_todo(request):
-    from sponsors.events import selectors
+    from django.utils import timezone
 
-    offers = selectors.offers_to(request.user)
+    now = timezone.now()
+    offers = [registration for registration in _upcoming_registrations(request)
+              if registration.state.has_offer and registration.offer_deadline > now]
     return [Section("sponsors/events/dashboard/todo.html", {"seat_offers": offers}, order=65, empty=not offers)]
 
 
 def dashboard_sections(request):
-    from sponsors.events import selectors
-
-    registrations = list(selectors.registrations_of(request.user, upcoming_only=True)[:10])
+    registrations = _upcoming_registrations(request)[:10]
     return [Section("sponsors/events/dashboard/registrations.html", {"event_registrations": registrations},
                     order=65, empty=not registrations)]
 

@@ -102,9 +102,3 @@ def waiting_rank(registration) -> int:
     return Registration.objects.filter(event_id=registration.event_id, status=RegistrationStatus.ATTENTE,
                                        position__lte=registration.position).count()
 
-
-def offers_to(user) -> list[Registration]:
-    """Seats offered to this person, still to accept (« Mon espace », à faire)."""
-    return list(Registration.objects.filter(user=user, status=RegistrationStatus.PLACE_PROPOSEE,
-                                            offer_deadline__gt=timezone.now())
-                .select_related("event").order_by("offer_deadline"))
