@@ -200,7 +200,8 @@ def registration_create(*, event: Event, by: User, intends_to_replicate=None, pu
     registration = Registration.objects.create(event=locked, user=by, status=status, position=position,
                                                intends_to_replicate=intends_to_replicate, public_listing=public_listing)
     audit_record(obj=registration, action="register", actor=by, to_state=status)
-    _notify(notices.REGISTERED, [by], locked, state=status, position=position or "")
+    _notify(notices.REGISTERED, [by], locked, state=status, position=position or "",
+            link=locked.online_url if locked.event_format.has_link and status == RegistrationStatus.INSCRIT else "")
     if intends_to_replicate is not None:
         from innovations.services import team_users
 
@@ -253,7 +254,8 @@ def registration_transition(*, registration: Registration, action: RegistrationA
                                 "suivante."), code="expired")
     previous = _apply(locked, action, by=by, message=message.strip(), now=now)
     if action == RegistrationAction.ACCEPT:
-        _notify(notices.REGISTERED, [locked.user], event, state=locked.status)
+        _notify(notices.REGISTERED, [locked.user], event, state=locked.status,
+                link=event.online_url if event.event_format.has_link else "")
     elif action == RegistrationAction.EXPIRE:
         _notify(notices.OFFER_EXPIRED, [locked.user], event)
     if previous in SEAT_STATES and locked.status not in SEAT_STATES:
@@ -326,6 +328,7 @@ def reminders_send(*, now=None) -> int:
                 continue
             event.reminder_sent_at = now
             event.save(update_fields=["reminder_sent_at"])
-            _notify(notices.REMINDER, registered_users(event, states={RegistrationStatus.INSCRIT}), event)
+            _notify(notices.REMINDER, registered_users(event, states={RegistrationStatus.INSCRIT}), event,
+                    link=event.online_url if event.event_format.has_link else "")
             sent += 1
     return sent

@@ -230,3 +230,17 @@ def test_minutes_after_the_event(organiser, agents):
     Event.objects.filter(pk=event.pk).update(starts_at=in_days(-1), ends_at=in_days(-1) + timedelta(hours=2))
     services.event_minutes_save(event=event, by=organiser, minutes="Compte rendu.")
     assert Event.objects.get(pk=event.pk).minutes == "Compte rendu."
+
+
+def test_the_online_link_goes_by_e_mail_to_registered_people_only(organiser, agents,
+                                                                   django_capture_on_commit_callbacks):
+    event = EventFactory(organiser=organiser, capacity=1, format=EventFormat.EN_LIGNE, place_name="",
+                         online_url="https://visio.example.fr/salle-42", starts_at=in_days(1, 10),
+                         ends_at=in_days(1, 12))
+    with django_capture_on_commit_callbacks(execute=True):
+        register(event, agents[0])
+        register(event, agents[1])  # waiting: no link
+        services.reminders_send()
+    bodies = {message.to[0]: message.body for message in mail.outbox if "salle-42" in message.body}
+    assert set(bodies) == {agents[0].email}
+    assert sum("salle-42" in m.body for m in mail.outbox) == 2  # the confirmation and the reminder
