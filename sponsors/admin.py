@@ -1,0 +1,1 @@
+import sponsors.events.admin  # noqa: F401  (rencontres: sponsors/events/admin.py)

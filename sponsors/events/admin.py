@@ -1,0 +1,35 @@
+"""Events in the admin site: read only (every write goes through sponsors.events.services, from
+the organiser's pages); staff look events and registrations up, and follow the links."""
+
+from django.contrib import admin
+
+from sponsors.events.models import Event, Registration
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Event)
+class EventAdmin(ReadOnlyAdmin):
+    list_display = ["title", "starts_at", "format", "status", "capacity", "organiser"]
+    list_filter = ["status", "format"]
+    search_fields = ["title", "slug"]
+    date_hierarchy = "starts_at"
+    list_select_related = ["organiser"]
+
+
+@admin.register(Registration)
+class RegistrationAdmin(ReadOnlyAdmin):
+    list_display = ["user", "event", "status", "position", "offer_deadline", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["event__title", "user__email", "user__last_name"]
+    list_select_related = ["user", "event"]
+
