@@ -18,7 +18,8 @@ COMPARISONS = [
 
 
 def templates():
-    for folder in ("templates", "innovations/templates", "essaimage/templates", "contact/templates"):
+    for folder in ("templates", "innovations/templates", "essaimage/templates", "contact/templates",
+                   "sponsors/templates"):
         yield from (ROOT / folder).rglob("*.html")
 
 
