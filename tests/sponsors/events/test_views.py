@@ -21,6 +21,8 @@ pytestmark = pytest.mark.django_db
 
 # Pinned: the same for one event and for many (update on purpose when a query is added).
 LIST_QUERIES = 5
+FEED_QUERIES = 2  # the events, their themes
+PAGE_QUERIES = 4  # an event's page for a visitor, whatever the number of participants
 MINE_QUERIES = 7
 ATTENDEES_QUERIES = 8
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -228,3 +230,21 @@ def test_a_seat_offer_is_a_to_do_in_my_space(client_for):
     client_for(seated.user).post(reverse("sponsors:events:registration_action", args=[seated.pk, "cancel"]))
     text = page_text(client_for(waiting.user).get(reverse("dashboard")))
     assert "Place libérée : « Atelier très demandé »" in text and "Rien ne vous attend" not in text
+
+
+def test_feed_query_count_is_constant(client, django_assert_num_queries):
+    theme = ThemeFactory()
+    for count in (1, 6):
+        for event in EventFactory.create_batch(count):
+            event.themes.add(theme)
+        with django_assert_num_queries(FEED_QUERIES):
+            assert client.get(reverse("sponsors:events:feed")).status_code == 200
+
+
+def test_event_page_query_count_is_constant(client, django_assert_num_queries):
+    event = EventFactory(capacity=100)
+    event.innovations.add(InnovationFactory())
+    for count in (1, 6):
+        RegistrationFactory.create_batch(count, event=event, public_listing=True)
+        with django_assert_num_queries(PAGE_QUERIES):
+            assert client.get(event.get_absolute_url()).status_code == 200
