@@ -200,7 +200,8 @@ def registration_create(*, event: Event, by: User, intends_to_replicate=None, pu
     registration = Registration.objects.create(event=locked, user=by, status=status, position=position,
                                                intends_to_replicate=intends_to_replicate, public_listing=public_listing)
     audit_record(obj=registration, action="register", actor=by, to_state=status)
-    _notify(notices.REGISTERED, [by], locked, state=status, position=position or "",
+    _notify(notices.REGISTERED, [by], locked, waiting="1" if status == RegistrationStatus.ATTENTE else "",
+            position=position or "",
             link=locked.online_url if locked.event_format.has_link and status == RegistrationStatus.INSCRIT else "")
     if intends_to_replicate is not None:
         from innovations.services import team_users
@@ -254,7 +255,7 @@ def registration_transition(*, registration: Registration, action: RegistrationA
                                 "suivante."), code="expired")
     previous = _apply(locked, action, by=by, message=message.strip(), now=now)
     if action == RegistrationAction.ACCEPT:
-        _notify(notices.REGISTERED, [locked.user], event, state=locked.status,
+        _notify(notices.REGISTERED, [locked.user], event,
                 link=event.online_url if event.event_format.has_link else "")
     elif action == RegistrationAction.EXPIRE:
         _notify(notices.OFFER_EXPIRED, [locked.user], event)
