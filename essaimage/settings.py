@@ -248,6 +248,7 @@ TASK_FAILED_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_FAILED_RESULTS_KEEP_DAY
 SCHEDULED_TASKS: dict[str, str] = {
     "essaimage.tasks.prune_finished_tasks": "04:00",
     "notifications.tasks.send_daily_digests": "08:00",
+    "sponsors.tasks.remind_silent_sponsors": "09:00",
 }
 
 # Security.
