@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 TOLERANCE = 1.0
+MIN_LABEL_AREA = 150  # square units of the drawing
 OUTPUT = Path(__file__).resolve().parents[1] / "sponsors" / "data" / "departements.json"
 ATTRIBUTION = ("Contours des départements : « France departments », Victor Cazanave d’après MapSVG, "
                "licence Creative Commons Attribution 4.0 (CC BY 4.0), simplifiés.")
@@ -92,8 +93,10 @@ def build(source: Path) -> dict:
             parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in kept) + "Z")
             best = max(best, area_and_centroid(kept), key=lambda item: item[0])
         x, y = best[1]
-        departements[location["id"]] = {"name": location["name"], "path": "".join(parts),
-                                        "label": [round(x, 1), round(y, 1)]}
+        # Too small to hold its figure (Paris and the petite couronne): the figure stays in the
+        # link's name, its tooltip and the table.
+        label = [round(x, 1), round(y, 1)] if best[0] >= MIN_LABEL_AREA else None
+        departements[location["id"]] = {"name": location["name"], "path": "".join(parts), "label": label}
     overseas = {code: {"name": name, "x": 12 + index * (TILE + TILE_GAP), "y": TILE_Y, "size": TILE}
                 for index, (code, name) in enumerate(OVERSEAS.items())}
     return {"viewBox": VIEW_BOX, "attribution": ATTRIBUTION, "departements": departements, "overseas": overseas}
