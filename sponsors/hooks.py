@@ -89,4 +89,4 @@ class ProfileSitemap(django_sitemaps.Sitemap):
 
 
 def sitemaps() -> dict:
-    return {"sponsors": DirectorySitemap, "sponsor_profiles": ProfileSitemap}
+    return {"sponsors": DirectorySitemap, "sponsorprofiles": ProfileSitemap}
