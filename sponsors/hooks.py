@@ -60,11 +60,10 @@ def dashboard_todo(request) -> list[Section]:
 
 
 def dashboard_sections(request) -> list[Section]:
-    from sponsors.models import SponsorProfile
-    from sponsors.selectors import my_sponsorships
+    from sponsors.selectors import my_sponsorships, profile_of
 
     data = my_sponsorships(request.user)
-    profile = SponsorProfile.objects.filter(user=request.user).first()
+    profile = profile_of(request.user)
     if not (profile or data["as_sponsor"] or data["as_team"] or data["team_requests"]):
         return []
     return [Section("sponsors/dashboard/sponsorships.html", {"sponsor_profile": profile, **data}, order=40)]

@@ -30,11 +30,9 @@ def is_profile_editable(user, profile):
 
 @rules.predicate
 def has_no_profile(user):
-    if not user.is_authenticated:
-        return False
-    from sponsors.models import SponsorProfile
+    from sponsors.selectors import profile_of
 
-    return not SponsorProfile.objects.filter(user=user).exists()
+    return user.is_authenticated and profile_of(user) is None
 
 
 def _sponsor_user_id(obj) -> int | None:

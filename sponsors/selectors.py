@@ -1,11 +1,11 @@
 """Reads of the sponsors' pages, each a bounded number of queries."""
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from essaimage.enums import TerritoryLevel
 from essaimage.models import Territory
-from innovations.models import Theme
+from innovations.models import Innovation, Theme
 from sponsors.enums import ProfileStatus, RequestStatus
 from sponsors.filters import DirectoryFilter
 from sponsors.matching import with_capacity
@@ -54,6 +54,15 @@ def departement_counts() -> list[dict]:
     return [{"pk": pk, "code": code, "name": name, "region": region, "count": len(covering.get(pk, ()))}
             for pk, code, name, _region_id, region in departements]
 
+def profile_of(user) -> SponsorProfile | None:
+    """The user's own profile, or None; read once per user instance (the request's user)."""
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_sponsor_profile"):
+        user._sponsor_profile = SponsorProfile.objects.filter(user=user).first()
+    return user._sponsor_profile
+
+
 def moderation_queue():
     return (SponsorProfile.objects.filter(status=ProfileStatus.SOUMIS).select_related("user")
             .order_by("submitted_at", "pk"))
@@ -63,11 +72,14 @@ def requests_to_answer(user):
             .select_related("innovation").order_by("created_at"))
 
 def my_sponsorships(user) -> dict:
-    """The user's sponsorships, as sponsor and as a team member, with the team's open requests."""
-    base = Sponsorship.objects.select_related("innovation", "sponsor__user").order_by("status", "-started_at")
+    """The user's sponsorships, as sponsor and as a team member (one query), with the team's open
+    requests (one more)."""
+    rows = list(Sponsorship.objects.select_related("innovation", "sponsor__user")
+                .filter(Q(sponsor__user=user) | Q(innovation__in=Innovation.objects.filter(members__user=user)))
+                .order_by("status", "-started_at", "-pk")[:40])
     return {
-        "as_sponsor": list(base.filter(sponsor__user=user)[:20]),
-        "as_team": list(base.filter(innovation__members__user=user)[:20]),
+        "as_sponsor": [row for row in rows if row.sponsor.user_id == user.pk],
+        "as_team": [row for row in rows if row.sponsor.user_id != user.pk],
         "team_requests": list(SponsorshipRequest.objects.filter(innovation__members__user=user,
                                                                 status=RequestStatus.EN_ATTENTE)
                               .select_related("innovation", "sponsor__user")[:20]),

@@ -78,6 +78,7 @@ def profile_save(*, by: User, profile: SponsorProfile | None = None, themes, ter
         raise ValidationError(_("Vous avez déjà un profil de parrain ou marraine."), code="exists") from None
     profile.themes.set(themes)
     profile.territories.set(territories)
+    by._sponsor_profile = profile  # selectors.profile_of, read by the rules
     return profile
 
 

@@ -85,7 +85,7 @@ def profile(request, pk):
 
 def volunteer(request):
     """« Devenir parrain ou marraine »: create one's profile, or edit it."""
-    existing = SponsorProfile.objects.filter(user=request.user).first()
+    existing = selectors.profile_of(request.user)
     if existing is not None:
         if not request.user.has_perm("sponsors.change_sponsorprofile", existing):
             messages.info(request, _("Votre profil est suspendu : il ne peut pas être modifié."))
