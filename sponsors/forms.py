@@ -7,7 +7,7 @@ from essaimage.forms_base import DsfrForm, DsfrModelForm
 from essaimage.models import MESSAGE_MAX_LENGTH, Territory
 from innovations.models import Theme
 from sponsors.enums import Outcome
-from sponsors.models import CheckIn, SponsorProfile
+from sponsors.models import MAX_CAPACITY, CheckIn, SponsorProfile
 
 
 class DateInput(forms.DateInput):
@@ -20,6 +20,12 @@ class DateInput(forms.DateInput):
 class ProfileForm(DsfrModelForm):
     """The volunteer's profile; hands what was typed to services.profile_save."""
 
+    capacity = forms.IntegerField(
+        label=_("Nombre d’innovations accompagnées à la fois"), min_value=1, max_value=MAX_CAPACITY, initial=2,
+        help_text=_("Combien d’innovations pouvez-vous accompagner en même temps ? (de 1 à 10)"),
+        error_messages={"min_value": _("Au moins une innovation."),
+                        "max_value": _("Dix innovations au plus."),
+                        "required": _("Indiquez combien d’innovations vous pouvez accompagner.")})
     themes = forms.ModelMultipleChoiceField(label=_("Thèmes d’expertise"), queryset=Theme.objects.all(),
                                             widget=forms.CheckboxSelectMultiple,
                                             error_messages={"required": _("Choisissez au moins un thème.")})
@@ -43,7 +49,6 @@ class ProfileForm(DsfrModelForm):
         help_texts = {
             "presentation": _("Votre parcours, ce que vous avez porté ou essaimé, ce que vous pouvez apporter "
                               "(2 000 caractères au plus)."),
-            "capacity": _("Combien d’innovations pouvez-vous accompagner en même temps ? (de 1 à 10)"),
             "available_from": _("Laissez vide si vous êtes disponible dès maintenant."),
             "available_until": _("Laissez vide si vous n’avez pas de date de fin."),
             "contact_ways": _("Visible des agents connectés : par exemple « par e-mail, visio le mardi »."),

@@ -3,8 +3,10 @@
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 
+from essaimage import versioned_cache
 from essaimage.enums import TerritoryLevel
 from essaimage.models import Territory
+from essaimage.signals import DIRECTORY
 from innovations.models import Innovation, Theme
 from sponsors.enums import ProfileStatus, RequestStatus
 from sponsors.filters import DirectoryFilter
@@ -88,6 +90,12 @@ def my_sponsorships(user) -> dict:
 def sponsorship_page_queryset():
     return Sponsorship.objects.select_related("innovation", "sponsor__user", "request")
 
+PROFILES_GENERATION = "sponsor_profiles"
+
+
 def approved_count() -> int:
-    return public_profiles().count()
+    """The home page's figure, counted once per generation of the profiles (moved on by
+    services.profile_transition) and of the directory of users (a deactivated sponsor leaves it)."""
+    version = f"{versioned_cache.generation(PROFILES_GENERATION)}-{versioned_cache.generation(DIRECTORY)}"
+    return versioned_cache.cached("home:sponsors", version, lambda: public_profiles().count())
 

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from essaimage import versioned_cache
 from essaimage.enums import Role
 from essaimage.models import User
 from essaimage.permissions import require_perm
@@ -21,7 +22,8 @@ from sponsors.enums import (
     PROFILE_TRANSITIONS, REQUEST_TRANSITIONS, SPONSORSHIP_TRANSITIONS, Outcome, ProfileAction, ProfileStatus,
     RequestAction, SponsorshipAction, SponsorshipStatus,
 )
-from sponsors.models import CheckIn, SponsorProfile, Sponsorship, SponsorshipRequest
+from sponsors.models import MAX_CAPACITY, CheckIn, SponsorProfile, Sponsorship, SponsorshipRequest
+from sponsors.selectors import PROFILES_GENERATION
 from sponsors.rules import PROFILE_ACTION_PERMISSIONS, REQUEST_ACTION_PERMISSIONS, SPONSORSHIP_ACTION_PERMISSIONS
 
 SILENCE_DAYS = 60  # a sponsor with no check-in for this long on an active sponsorship is reminded
@@ -67,6 +69,11 @@ def profile_save(*, by: User, profile: SponsorProfile | None = None, themes, ter
         require_perm(by, "sponsors.change_sponsorprofile", profile)
     for name, value in fields.items():
         setattr(profile, name, value)
+    if not 1 <= (profile.capacity or 0) <= MAX_CAPACITY:
+        raise ValidationError({"capacity": _("Entre 1 et %(max)s innovations à la fois.") % {"max": MAX_CAPACITY}})
+    if (profile.available_from and profile.available_until
+            and profile.available_until < profile.available_from):
+        raise ValidationError({"available_until": _("La fin de disponibilité doit suivre son début.")})
     if not themes:
         raise ValidationError({"themes": _("Choisissez au moins un thème d’expertise.")})
     if not territories:
@@ -106,6 +113,7 @@ def profile_transition(*, profile: SponsorProfile, action: ProfileAction | str, 
     locked.save(update_fields=["status", "submitted_at", "approved_at", "moderation_message", "updated_at"])
     audit_record(obj=locked, action=action.value, actor=by, from_state=previous, to_state=target,
                  message=message.strip())
+    versioned_cache.bump_generation(PROFILES_GENERATION)  # the home page's figure
     if target == ProfileStatus.APPROUVE:
         user_set_roles(user=locked.user, roles=[Role.PARRAIN])
     elif action == ProfileAction.SUSPEND:

@@ -99,11 +99,12 @@ def test_volunteer_form_creates_then_submits(client_for, agent, moderator, theme
 
 
 def test_volunteer_needs_a_territory_and_ordered_dates(client_for, agent, themes):
-    data = {"presentation": "x", "themes": [themes["sante"].pk], "capacity": 2,
+    data = {"presentation": "x", "themes": [themes["sante"].pk], "capacity": 11,
             "available_from": "2026-05-01", "available_until": "2026-04-01"}
     text = page_text(client_for(agent).post(reverse("sponsors:volunteer"), data))
     assert "Choisissez au moins une région ou un département." in text
     assert "La fin de disponibilité doit suivre son début." in text
+    assert "Dix innovations au plus." in text
     assert not SponsorProfile.objects.exists()
 
 
