@@ -17,6 +17,13 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+class PlaceChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, territory):
+        if territory.level == TerritoryLevel.DEPARTEMENT:
+            return f"{territory.code} – {territory.name}"
+        return territory.name
+
+
 class ProfileForm(DsfrModelForm):
     """The volunteer's profile; hands what was typed to services.profile_save."""
 
@@ -29,11 +36,11 @@ class ProfileForm(DsfrModelForm):
     themes = forms.ModelMultipleChoiceField(label=_("Thèmes d’expertise"), queryset=Theme.objects.all(),
                                             widget=forms.CheckboxSelectMultiple,
                                             error_messages={"required": _("Choisissez au moins un thème.")})
-    regions = forms.ModelMultipleChoiceField(
+    regions = PlaceChoiceField(
         label=_("Régions couvertes"), required=False, widget=forms.CheckboxSelectMultiple,
         queryset=Territory.objects.filter(level=TerritoryLevel.REGION).order_by("name"),
         help_text=_("Une région couverte vaut pour tous ses départements."))
-    departements = forms.ModelMultipleChoiceField(
+    departements = PlaceChoiceField(
         label=_("Départements couverts"), required=False,
         queryset=Territory.objects.filter(level=TerritoryLevel.DEPARTEMENT).order_by("code"),
         widget=forms.SelectMultiple(attrs={"size": 8}),
@@ -57,6 +64,7 @@ class ProfileForm(DsfrModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["themes"].widget.inline = True
+        self.fields["regions"].widget.inline = True
         if self.instance.pk and not self.is_bound:
             chosen = list(self.instance.territories.all())
             self.initial["themes"] = list(self.instance.themes.all())

@@ -215,3 +215,31 @@ def test_reminder_task_is_scheduled_daily(settings, db):
     assert tasks.remind_silent_sponsors.call() == 0
 
 
+
+
+def test_each_step_sends_its_email(innovation, sponsor, team_member, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        request = services.request_create(innovation=innovation, sponsor=sponsor, by=team_member,
+                                          message="<b>Aidez-nous</b>")
+    with django_capture_on_commit_callbacks(execute=True):
+        sponsorship = services.request_transition(request=request, action=RequestAction.ACCEPT, by=sponsor.user,
+                                                  objectives="Deux pilotes").created_sponsorship
+    with django_capture_on_commit_callbacks(execute=True):
+        services.checkin_add(sponsorship=sponsorship, by=sponsor.user, date=timezone.localdate(),
+                             notes="Notes privées")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.sponsorship_transition(sponsorship=sponsorship, action=SponsorshipAction.END, by=sponsor.user,
+                                        outcome=Outcome.SUBVENTION)
+    subjects = [(message.to, message.subject.replace("\u00a0", " ")) for message in mail.outbox]
+    title = innovation.title
+    assert subjects == [
+        ([sponsor.user.email], f"[Essaimage] Demande de parrainage pour « {title} »"),
+        ([team_member.email], f"[Essaimage] {sponsor} parraine « {title} »"),
+        ([team_member.email], f"[Essaimage] Nouveau point d’étape : « {title} »"),
+        ([team_member.email], f"[Essaimage] Fin du parrainage de « {title} »"),
+    ]
+    first = mail.outbox[0]
+    assert "<b>Aidez-nous</b>" in first.body  # the text part is plain text
+    assert "&lt;b&gt;Aidez-nous&lt;/b&gt;" in first.alternatives[0][0]  # escaped in the HTML part
+    assert "/parrains/demandes/" in first.body
+    assert all("Notes privées" not in message.body for message in mail.outbox)
