@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django import forms
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext_lazy as _
 from dsfr.utils import dsfr_input_class_attr
 from dsfr.widgets import InlineRadioSelect
@@ -93,7 +94,9 @@ class ScoreSheetForm(ErrorLinksMixin, DsfrForm):
             description = str(criterion.description or "").strip()
             fields[score_field_name(criterion)] = forms.ChoiceField(
                 label=criterion.label, choices=score_choices(criterion.scale_max), required=False,
-                widget=InlineRadioSelect, help_text=f"{description} {hint}" if description else hint)
+                widget=InlineRadioSelect,
+                # django-dsfr prints help texts unescaped (|safe): the criterion's text is escaped here.
+                help_text=format_html("{} {}", description, hint) if description else conditional_escape(hint))
             fields[comment_field_name(criterion)] = forms.CharField(
                 label=_("Commentaire sur « %(label)s »") % {"label": criterion.label}, required=False,
                 max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
