@@ -152,6 +152,13 @@ def _weight_text(weight) -> str:
     return text.replace(".", ",")
 
 
+class ConditionalCharField(forms.CharField):
+    """Shown as required (no « facultatif » marker), but its form decides when it is (`clean()`)."""
+
+    def validate(self, value):
+        pass
+
+
 class ConflictForm(ErrorLinksMixin, DsfrForm):
     """The evaluator's answer before opening a file: no conflict, or a conflict and why."""
 
@@ -162,9 +169,10 @@ class ConflictForm(ErrorLinksMixin, DsfrForm):
         help_text=_("Un lien personnel, professionnel ou financier avec l’équipe ou son organisation est un conflit. "
                     "En cas de conflit, le dossier sera confié à quelqu’un d’autre."),
         error_messages={"required": _("Indiquez si vous avez un conflit d’intérêts avec ce dossier.")})
-    reason = forms.CharField(
-        label=_("Nature du conflit"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
+    reason = ConditionalCharField(
+        label=_("Nature du conflit"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Obligatoire si vous déclarez un conflit. Seuls les organisateurs le liront."))
+    use_required_attribute = False  # the reason is needed only with a conflict: the browser must not insist
 
     def clean(self):
         cleaned = super().clean()

@@ -116,3 +116,12 @@ def test_conflict_template():
     assert "Je n’ai aucun conflit d’intérêts avec ce dossier" in html and "Je déclare un conflit d’intérêts" in html
     assert '<a href="#id_reason">Nature du conflit : Précisez la nature du conflit.</a>' in html
     assert "Enregistrer ma réponse" in html
+
+
+def test_the_conflict_reason_is_not_marked_optional_nor_required_by_the_browser():
+    """It is needed only with a conflict: no « (facultatif) », and no `required` attribute that would
+    stop « aucun conflit » in the browser."""
+    html = plain(render_to_string("reviewing/conflict_fields.html", {"form": ConflictForm()}))
+    assert "(facultatif)" not in html and " required" not in html
+    assert ConflictForm(data={"answer": ConflictAnswer.NONE, "reason": ""}).is_valid()
+    assert not ConflictForm(data={"answer": ConflictAnswer.DECLARED, "reason": "x" * 1001}).is_valid()
