@@ -118,6 +118,30 @@ FROM rounded
 ORDER BY final DESC NULLS LAST, mean DESC, item_id"""
 
 
+SCORE_COLUMNS = ("item_id", "evaluator_id", "panel", "criterion_id", "weight", "scale_max", "value")
+
+
+def scores_query(queryset) -> tuple[str, list]:
+    """`(scores_sql, params)` from a `.values()` queryset of the app's scores that names the seven
+    columns, plain fields as they are and the others as annotations, e.g.
+
+        Score.objects.filter(sheet__status=SheetStatus.SUBMITTED, sheet__assignment__removed_at=None,
+                             criterion__call=call)
+             .values("criterion_id", "value", item_id=F("sheet__assignment__file_id"),
+                     evaluator_id=F("sheet__assignment__evaluator_id"), panel=Value("review"),
+                     weight=F("criterion__weight"), scale_max=F("criterion__scale_max"))
+
+    then `ranking(*scores_query(queryset))`."""
+    query = queryset.query
+    names = [*query.values_select, *query.annotation_select]
+    missing = [column for column in SCORE_COLUMNS if column not in names]
+    if missing or not query.values_select and not query.annotation_select:
+        raise ValueError(f"scores_query: the .values() queryset must name {', '.join(SCORE_COLUMNS)}; "
+                         f"missing: {', '.join(missing)}")
+    sql, params = query.sql_with_params()
+    return sql, list(params)
+
+
 def ranking_sql(scores_sql: str, *, normalise: bool = False, panel_weights: dict | None = None) -> tuple[str, list]:
     """The query and the extra parameters (panel weights) that follow those of `scores_sql`."""
     parts = [f"scores AS (\n{scores_sql}\n)", SHEETS, NORMALISED if normalise else RAW]

@@ -5,8 +5,14 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.db.models import F, Value
+from django.utils import timezone
 
-from reviewing.aggregation import PanelScore, ranking, ranking_sql
+from reviewing.aggregation import PanelScore, ranking, ranking_sql, scores_query
+from reviewing.enums import SheetStatus
+from tests.factories.core import UserFactory
+from tests.factories.reviewing import AssignmentFactory, FileFactory, SheetFactory
+from tests.reviewing.fake_models import Score
 from tests.reviewing.helpers import single, values_sql
 
 pytestmark = pytest.mark.django_db
@@ -179,3 +185,35 @@ def test_scores_from_a_temporary_table():
     results = ranking("SELECT * FROM t_scores WHERE panel = %s", ["review"])
     # 1: (2 × 5/5 + 1 × 2/5) / 3 × 20 = 2.4 / 3 × 20 = 16; 2: (2 × 3/5 + 1 × 5/5) / 3 × 20 = 2.2 / 3 × 20 = 14.67
     assert [(r.item_id, r.final) for r in results] == [(1, D("16.00")), (2, D("14.67"))]
+
+
+def test_ranking_from_a_queryset_of_the_apps_tables(scaling_grid):
+    """The way an app ranks its files: a .values() queryset of its scores, submitted sheets only.
+    Grid weights 3, 2, 2, 2, 1 (total 10), every criterion on 5.
+    File A: evaluator 1 gives 5 everywhere → 20; evaluator 2 gives 4, 4, 4, 4, 0
+    → (3·4 + 2·4 + 2·4 + 2·4) / 5 / 10 × 20 = 7.2 / 10 × 20 = 14.4 → mean 17.2.
+    File B: evaluator 1 gives 3 everywhere → 12. A draft sheet giving B 5s is ignored."""
+    call = scaling_grid[0].call
+    file_a, file_b = FileFactory(call=call), FileFactory(call=call)
+    one, two, three = UserFactory(), UserFactory(), UserFactory()
+
+    def sheet(file, evaluator, values, status=SheetStatus.SUBMITTED):
+        made = SheetFactory(assignment=AssignmentFactory(file=file, evaluator=evaluator), status=status,
+                            submitted_at=timezone.now() if status == SheetStatus.SUBMITTED else None)
+        Score.objects.bulk_create(Score(sheet=made, criterion=c, value=v) for c, v in zip(scaling_grid, values,
+                                                                                         strict=True))
+
+    sheet(file_a, one, [5] * 5)
+    sheet(file_a, two, [4, 4, 4, 4, 0])
+    sheet(file_b, one, [3] * 5)
+    sheet(file_b, three, [5] * 5, status=SheetStatus.DRAFT)
+    queryset = (Score.objects.filter(sheet__status=SheetStatus.SUBMITTED, criterion__call=call)
+                .values("criterion_id", "value", item_id=F("sheet__assignment__file_id"),
+                        evaluator_id=F("sheet__assignment__evaluator_id"), panel=Value("review"),
+                        weight=F("criterion__weight"), scale_max=F("criterion__scale_max")))
+    results = ranking(*scores_query(queryset))
+    assert [(r.item_id, r.final, r.evaluators) for r in results] == [(file_a.pk, D("17.20"), 2),
+                                                                     (file_b.pk, D("12.00"), 1)]
+    with pytest.raises(ValueError, match="missing: panel"):
+        scores_query(Score.objects.values("criterion_id", "value", item_id=F("sheet_id"), evaluator_id=F("sheet_id"),
+                                          weight=F("criterion__weight"), scale_max=F("criterion__scale_max")))
