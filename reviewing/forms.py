@@ -77,6 +77,7 @@ class ScoreSheetForm(ErrorLinksMixin, DsfrForm):
         `sheet`: the saved sheet (its opinion and comment fill the form). `locked`: read only."""
         self.criteria = list(criteria)
         self.with_opinion = with_opinion
+        self.locked = locked  # the template then shows no button and no « brouillon » hint
         initial = dict(kwargs.pop("initial", None) or {})
         if sheet is not None:
             initial.setdefault("opinion", sheet.opinion)
