@@ -68,7 +68,7 @@ class ScoreSheetForm(ErrorLinksMixin, DsfrForm):
     opinion = forms.ChoiceField(label=_("Avis"), choices=Opinion.choices, required=False, widget=InlineRadioSelect)
     comment = forms.CharField(
         label=_("Commentaire général"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Ce que vous retenez du dossier : points forts, réserves, conseils. 4 000 caractères au plus."))
+        help_text=_("Ce que vous retenez du dossier : points forts, réserves, conseils. 4 000 caractères au plus."))
 
     def __init__(self, criteria: Iterable, *args, with_opinion: bool = False, scores: Mapping | None = None,
                  sheet=None, locked: bool = False, **kwargs):
