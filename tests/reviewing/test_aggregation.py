@@ -233,3 +233,12 @@ def test_ranking_from_a_queryset_of_the_apps_tables(scaling_grid):
     with pytest.raises(ValueError, match="missing: panel"):
         scores_query(Score.objects.values("criterion_id", "value", item_id=F("sheet_id"), evaluator_id=F("sheet_id"),
                                           weight=F("criterion__weight"), scale_max=F("criterion__scale_max")))
+
+
+def test_float_panel_weights_are_read_as_written():
+    """0.6 × 14 + 0.4 × 10 = 8.4 + 4 = 12.4 exactly (a float 0.6 read as 0.59999… would still round to 12.40;
+    the weights reach SQL as the decimals written)."""
+    sql, params = values_sql([single(1, 1, 14, "jury"), single(1, 2, 10, "peer")])
+    query, extra = ranking_sql(sql, panel_weights={"jury": 0.6, "peer": 0.4})
+    assert extra == ["jury", D("0.6"), "peer", D("0.4")]
+    assert ranking(sql, params, panel_weights={"jury": 0.6, "peer": 0.4})[0].final == D("12.40")
