@@ -151,12 +151,12 @@ def ranking_sql(scores_sql: str, *, normalise: bool = False, panel_weights: dict
     else:
         if not panel_weights:
             raise ValueError("panel_weights: give at least one panel, or None for equal weights")
-        if any(Decimal(weight) < 0 for weight in panel_weights.values()):
+        if any(Decimal(str(weight)) < 0 for weight in panel_weights.values()):
             raise ValueError("panel_weights: weights must be >= 0")
         rows = ", ".join(["(%s::text, %s::numeric)"] * len(panel_weights))
         parts.append(f"\npanel_weights(panel, weight) AS (VALUES {rows})")
         for panel, weight in panel_weights.items():
-            extra += [str(panel), Decimal(weight)]
+            extra += [str(panel), Decimal(str(weight))]  # a float 0.6 is 0.6, not 0.59999…
     return "WITH " + ",".join(parts) + "," + REST, extra
 
 
@@ -176,10 +176,12 @@ def ranking(scores_sql: str, params: list, *, normalise: bool = False,
         panel_scores = {name: PanelScore(Decimal(values[0]), int(values[1])) for name, values in sorted(panels.items())}
         panels_seen.update(dict.fromkeys(panel_scores))
         parsed.append((item_id, rank, final, mean, median, spread, evaluators, panel_scores, tied, raw_mean))
-    expected = list(panel_weights) if panel_weights is not None else sorted(panels_seen)
+    if panel_weights is None:
+        expected = sorted(panels_seen)
+    else:  # panels weighted above 0, as plain strings
+        expected = [str(panel) for panel, weight in panel_weights.items() if Decimal(str(weight)) > 0]
     for item_id, rank, final, mean, median, spread, evaluators, panel_scores, tied, raw_mean in parsed:
-        missing = tuple(panel for panel in expected
-                        if panel not in panel_scores and (panel_weights is None or Decimal(panel_weights[panel]) > 0))
+        missing = tuple(panel for panel in expected if panel not in panel_scores)
         results.append(RankedItem(item_id=item_id, rank=rank, final=final, mean=mean, median=median, spread=spread,
                                   evaluators=evaluators, panels=panel_scores, missing_panels=missing, tied=tied,
                                   raw_mean=raw_mean))

@@ -68,7 +68,7 @@ class ScoreSheetForm(ErrorLinksMixin, DsfrForm):
     opinion = forms.ChoiceField(label=_("Avis"), choices=Opinion.choices, required=False, widget=InlineRadioSelect)
     comment = forms.CharField(
         label=_("Commentaire général"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Ce que vous retenez du dossier : points forts, réserves, conseils. 4 000 caractères au plus."))
+        help_text=_("Ce que vous retenez du dossier : points forts, réserves, conseils. 4 000 caractères au plus."))
 
     def __init__(self, criteria: Iterable, *args, with_opinion: bool = False, scores: Mapping | None = None,
                  sheet=None, locked: bool = False, **kwargs):
@@ -77,6 +77,7 @@ class ScoreSheetForm(ErrorLinksMixin, DsfrForm):
         `sheet`: the saved sheet (its opinion and comment fill the form). `locked`: read only."""
         self.criteria = list(criteria)
         self.with_opinion = with_opinion
+        self.locked = locked  # the template then shows no button and no « brouillon » hint
         initial = dict(kwargs.pop("initial", None) or {})
         if sheet is not None:
             initial.setdefault("opinion", sheet.opinion)

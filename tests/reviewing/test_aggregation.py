@@ -107,6 +107,22 @@ def test_an_evaluator_with_a_single_item_gets_z_zero():
     assert [results[2].rank, results[1].rank] == [1, 2]
 
 
+def test_z_scores_are_computed_within_each_panel():
+    """Jury: J1 gives items 1 and 2 totals 20 and 10, J2 gives both 16. Jury totals 20, 10, 16, 16:
+    mean 15.5, stddev_samp √(51 / 3) = 4.1231. J1: mean 15, stddev_samp 7.0711 → z = ±0.7071 →
+    15.5 ± 2.9155 = 18.4155 and 12.5845; J2: zero spread → 15.5 for both.
+    Jury means: item 1 (18.4155 + 15.5) / 2 = 16.9577, item 2 (12.5845 + 15.5) / 2 = 14.0423.
+    Peers (their own mean and spread): P1 gives 8 and 12 → mean 10, stddev 2.8284, z = ∓0.7071 → 8 and 12.
+    Jury weighs 3, peers 1: item 1 (3 × 16.9577 + 8) / 4 = 14.7183 → 14.72; item 2 (3 × 14.0423 + 12) / 4
+    = 13.5317 → 13.53."""
+    sql, params = values_sql([single(1, 1, 20, "jury"), single(2, 1, 10, "jury"), single(1, 2, 16, "jury"),
+                              single(2, 2, 16, "jury"), single(1, 3, 8, "peer"), single(2, 3, 12, "peer")])
+    results = by_item(ranking(sql, params, normalise=True, panel_weights={"jury": 3, "peer": 1}))
+    assert results[1].panels == {"jury": PanelScore(D("16.96"), 2), "peer": PanelScore(D("8.00"), 1)}
+    assert results[2].panels == {"jury": PanelScore(D("14.04"), 2), "peer": PanelScore(D("12.00"), 1)}
+    assert (results[1].final, results[2].final) == (D("14.72"), D("13.53"))
+
+
 def test_panel_weighting_and_missing_panels():
     """Jury weighs 0.7, peers 0.3 (one criterion on 20: a sheet's total is its value).
     Item 1: jury 16 and 12 → 14; peers 10 → final 0.7 × 14 + 0.3 × 10 = 12.8; mean of the three
@@ -217,3 +233,12 @@ def test_ranking_from_a_queryset_of_the_apps_tables(scaling_grid):
     with pytest.raises(ValueError, match="missing: panel"):
         scores_query(Score.objects.values("criterion_id", "value", item_id=F("sheet_id"), evaluator_id=F("sheet_id"),
                                           weight=F("criterion__weight"), scale_max=F("criterion__scale_max")))
+
+
+def test_float_panel_weights_are_read_as_written():
+    """0.6 × 14 + 0.4 × 10 = 8.4 + 4 = 12.4 exactly (a float 0.6 read as 0.59999… would still round to 12.40;
+    the weights reach SQL as the decimals written)."""
+    sql, params = values_sql([single(1, 1, 14, "jury"), single(1, 2, 10, "peer")])
+    query, extra = ranking_sql(sql, panel_weights={"jury": 0.6, "peer": 0.4})
+    assert extra == ["jury", D("0.6"), "peer", D("0.4")]
+    assert ranking(sql, params, panel_weights={"jury": 0.6, "peer": 0.4})[0].final == D("12.40")

@@ -72,8 +72,9 @@ def test_saved_scores_fill_the_form_and_a_locked_sheet_is_read_only():
     assert form.initial[comment_field_name(GRID[0])] == "Kit partiel"
     assert form.initial["opinion"] == Opinion.FAVORABLE and form.initial["comment"] == "Bon dossier"
     assert all(field.disabled for field in form.fields.values())
-    html = render_to_string("reviewing/score_sheet_fields.html", {"form": form, "hide_buttons": True})
-    assert "disabled" in html and "Envoyer (définitif)" not in html
+    html = render_to_string("reviewing/score_sheet_fields.html", {"form": form})
+    assert "disabled" in html and "Envoyer (définitif)" not in html and "Enregistrer le brouillon" not in html
+    assert "Vous pouvez enregistrer un brouillon" not in html
 
 
 def test_the_template_shows_both_buttons_and_the_marker():
