@@ -118,3 +118,17 @@ def test_draft_innovation_gets_no_suggestion_section(client_for, themes, team_me
     draft = InnovationFactory(created_by=team_member, status="draft", themes=[themes["sante"]])
     text = client_for(team_member).get(draft.get_absolute_url()).content.decode()
     assert "Parrains et marraines suggérés" not in text
+
+
+INNOVATION_PAGE_QUERIES = 19  # the team's view of the innovation page, with 5 for the suggestions
+
+
+def test_innovation_page_query_count_does_not_grow_with_sponsors(client_for, themes, places, innovation,
+                                                                  team_member, django_assert_num_queries):
+    client = client_for(team_member)
+    for count in (1, 6):
+        for _ in range(count):
+            SponsorProfileFactory(themes=[themes["sante"]], territories=[places["nord"]])
+        with django_assert_num_queries(INNOVATION_PAGE_QUERIES):
+            response = client.get(innovation.get_absolute_url())
+        assert "Parrains et marraines suggérés" in response.content.decode()
