@@ -166,8 +166,8 @@ def link_groups(name: str, user) -> list[tuple[LinkGroup, list[tuple[Link, str]]
     return [(group, resolved) for group, resolved in groups if resolved]
 
 
-def sections(name: str, request, *args) -> list[Section]:
-    return collect(name, request, *args)
+def sections(name: str, request) -> list[Section]:
+    return collect(name, request)
 
 
 def url_patterns() -> list:

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "evaluations",
     "contact",
     "notifications",
+    "reviewing",  # shared core: criteria, conflicts, assignment, score sheets, rankings (grants, evaluations)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -253,6 +254,7 @@ SCHEDULED_TASKS: dict[str, str] = {
     "essaimage.tasks.prune_finished_tasks": "04:00",
     "notifications.tasks.send_daily_digests": "08:00",
     "notifications.tasks.purge_old_notices": "04:15",
+    "sponsors.tasks.remind_silent_sponsors": "09:00",
     "sponsors.events.tasks.sweep_expired_offers": "03:30",
     "sponsors.events.tasks.send_event_reminders": "09:00",
 }

@@ -73,7 +73,7 @@ def detail(request, slug):
         context["revisions"] = innovation.revisions.select_related("author")[:10]
     if context["grid"] is not None:
         context["completeness"] = context["grid"].completeness()
-    context["innovation_sections"] = hooks.sections("innovation_sections", request, innovation)
+    context["innovation_sections"] = hooks.collect("innovation_sections", request, innovation)
     return render(request, "innovations/innovation_detail.html", context)
 
 

@@ -42,8 +42,9 @@ def innovation_sections(request, innovation):
     from sponsors.events import selectors
 
     events = selectors.events_presenting(innovation)
-    return [Section("sponsors/events/innovation_events.html", {"presenting_events": events}, order=50,
-                    empty=not events)]
+    if not events:  # the innovation page renders every section it gets
+        return []
+    return [Section("sponsors/events/innovation_events.html", {"presenting_events": events}, order=45)]
 
 
 def sitemaps():

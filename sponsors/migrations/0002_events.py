@@ -7,9 +7,8 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    initial = True
-
     dependencies = [
+        ('sponsors', '0001_initial'),
         ('essaimage', '0006_merge_20261127_0128'),
         ('innovations', '0012_attachment_description'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
