@@ -2,6 +2,7 @@
 and simultaneous cancellations offer each freed seat to exactly one person."""
 
 import threading
+import time
 
 import pytest
 from django.db import connection
@@ -36,7 +37,8 @@ def _run_at_once(functions):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_registrations_never_exceed_the_capacity():
+def test_simultaneous_registrations_never_exceed_the_capacity(monkeypatch):
+    _slow_seat_count(monkeypatch)
     event = EventFactory(capacity=3)
     people = [UserFactory(roles=[Role.AGENT]) for _ in range(8)]
     errors = _run_at_once([lambda user=user: services.registration_create(event=event, by=user) for user in people])
@@ -48,8 +50,21 @@ def test_simultaneous_registrations_never_exceed_the_capacity():
     assert sorted(waiting.values_list("position", flat=True)) == [1, 2, 3, 4, 5]
 
 
+def _slow_seat_count(monkeypatch):
+    """Widen the window between reading the seats and writing the offer (a lost update shows)."""
+    real = services.seats_taken
+
+    def slow(event):
+        taken = real(event)
+        time.sleep(0.3)
+        return taken
+
+    monkeypatch.setattr(services, "seats_taken", slow)
+
+
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_cancellations_offer_each_seat_to_exactly_one_person():
+def test_simultaneous_cancellations_offer_each_seat_to_exactly_one_person(monkeypatch):
+    _slow_seat_count(monkeypatch)
     event = EventFactory(capacity=2)
     seated = [RegistrationFactory(event=event) for _ in range(2)]
     waiting = [RegistrationFactory(event=event, status=RegistrationStatus.ATTENTE, position=n) for n in (1, 2, 3)]
