@@ -46,6 +46,17 @@ def feed(request):
     return response
 
 
+def _person_actions(user, registration) -> list[RegistrationAction]:
+    """The buttons of « Votre participation »: with a seat offered, « Accepter la place » first
+    and « Refuser la place » (not also « Se désinscrire », which would do the same)."""
+    if registration is None:
+        return []
+    actions = rules.allowed_registration_actions(user, registration)
+    if RegistrationAction.ACCEPT in actions:
+        return [action for action in (RegistrationAction.ACCEPT, RegistrationAction.DECLINE) if action in actions]
+    return actions
+
+
 @login_not_required
 def event_detail(request, slug):
     user = request.user
@@ -55,7 +66,7 @@ def event_detail(request, slug):
     context = {
         "event": event,
         "registration": registration,
-        "registration_actions": rules.allowed_registration_actions(user, registration) if registration else [],
+        "registration_actions": _person_actions(user, registration),
         "can_register": user.has_perm("sponsors.register_event", event),
         "can_see_link": user.has_perm("sponsors.view_event_link", event),
         "can_edit": user.has_perm("sponsors.change_event", event),

@@ -129,6 +129,7 @@ def test_accept_an_offered_seat_through_the_page(client_for):
     client_for(seated.user).post(reverse("sponsors:events:registration_action", args=[seated.pk, "cancel"]))
     page = page_text(client_for(waiting.user).get(event.get_absolute_url()))
     assert "Une place s’est libérée pour vous" in page and "Accepter la place" in page
+    assert page.index("Accepter la place") < page.index("Refuser la place") and "Se désinscrire" not in page
     response = client_for(waiting.user).post(
         reverse("sponsors:events:registration_action", args=[waiting.pk, "accept"]), follow=True)
     assert "Place acceptée" in page_text(response)
