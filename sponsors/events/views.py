@@ -158,7 +158,12 @@ def event_cancel(request, slug):
 def register(request, slug):
     event = _event_for(request.user, "sponsors.view_event", slug)
     if not request.user.has_perm("sponsors.register_event", event):
-        messages.info(request, _("L’inscription à cette rencontre n’est pas possible."))
+        if rules.registration_of(request.user, event) is not None:
+            messages.info(request, _("Vous êtes déjà inscrit à cette rencontre (ou sur sa liste d’attente)."))
+        elif request.user.has_perm("sponsors.manage_event", event):
+            messages.info(request, _("Vous organisez cette rencontre : vous n’avez pas à vous y inscrire."))
+        else:
+            messages.info(request, _("Les inscriptions à cette rencontre sont closes."))
         return redirect(event)
     form = forms.RegistrationForm(request.POST if request.method == "POST" else None, event=event)
     if request.method == "POST" and form.is_valid():

@@ -249,3 +249,11 @@ def test_event_page_query_count_is_constant(client, django_assert_num_queries):
         RegistrationFactory.create_batch(count, event=event, public_listing=True)
         with django_assert_num_queries(PAGE_QUERIES):
             assert client.get(event.get_absolute_url()).status_code == 200
+
+
+def test_registering_twice_is_told_plainly(client_for):
+    registration = RegistrationFactory(event=EventFactory())
+    response = client_for(registration.user).get(
+        reverse("sponsors:events:register", args=[registration.event.slug]), follow=True)
+    assert "Vous êtes déjà inscrit à cette rencontre" in page_text(response)
+    assert Registration.objects.filter(user=registration.user).count() == 1
