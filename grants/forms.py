@@ -244,9 +244,9 @@ class ProjectForm(DsfrModelForm):
             "min": call.min_amount, "max": call.max_amount}
         if needs_contract:
             self.initial.setdefault("republican_contract", self.instance.republican_contract_confirmed_at is not None)
-            self.fields["republican_contract"].widget.attrs["id"] = "id_republican_contract"
         else:
             del self.fields["republican_contract"]
+        self._bound_fields_cache.clear()  # bound fields copy their help text when made
 
     def clean(self):
         cleaned = super().clean()

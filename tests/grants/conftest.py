@@ -43,3 +43,9 @@ def innovation(team_member):
 def application(call, innovation):
     """A complete draft of `innovation` to `call`."""
     return ApplicationFactory(call=call, innovation=innovation)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed():` runs what the block queued on commit (the e-mails of notices)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
