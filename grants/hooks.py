@@ -98,5 +98,5 @@ class CallSitemap(django_sitemaps.Sitemap):
 
 
 def sitemaps() -> dict:
-    return {"calls_list": CallListSitemap, "calls": CallSitemap}
+    return {"appels": CallListSitemap, "calls": CallSitemap}
 

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from essaimage.enums import OrganisationKind
 from essaimage.models import AuditEntry
@@ -190,7 +191,7 @@ def deposited(application, team_member):
 
 
 def test_an_information_request_reopens_only_the_named_parts(deposited, team_member, instructeur):
-    due = datetime.date.today() + datetime.timedelta(days=10)
+    due = timezone.localdate() + datetime.timedelta(days=10)
     services.application_transition(application=deposited, action=ApplicationAction.REQUEST_INFO, by=instructeur,
                                     message="Précisez le budget.", parts=[ApplicationPart.BUDGET], due_date=due)
     deposited.refresh_from_db()
