@@ -102,3 +102,43 @@ def test_a_team_applies_and_completes_an_information_request(new_visit, db):
     assert sorted(application.budget_lines.values_list("planned_amount", flat=True)) == [Decimal("6000.00"),
                                                                                         Decimal("24000.00")]
     expect(page.locator(".fr-badge").first).to_contain_text("En instruction")
+
+
+def test_instructeur_pages_pass_axe_and_a_call_is_created_and_reweighted(new_visit, db):
+    from grants import services
+    from grants.enums import ApplicationAction
+    from tests.factories.grants import ApplicationFactory
+
+    instructeur = UserFactory(email="instructrice@exemple.gouv.fr", roles=[Role.AGENT, Role.INSTRUCTEUR])
+    owner = UserFactory(email="porteuse@exemple.gouv.fr")
+    programme = ProgrammeFactory(instructeurs=[instructeur], title="Programme national")
+    call = CallFactory(programme=programme)
+    application = ApplicationFactory(call=call, innovation=InnovationFactory(created_by=owner))
+    services.application_transition(application=application, action=ApplicationAction.SUBMIT, by=owner)
+
+    office = new_visit()
+    login(office, "instructrice@exemple.gouv.fr", PASSWORD)
+    for url in ["/mon-espace/", "/subventions/instruction/", f"/subventions/instruction/appels/{call.slug}/demandes/",
+                f"/subventions/instruction/programmes/{programme.slug}/modifier/",
+                "/subventions/instruction/programmes/nouveau/", application.get_absolute_url()]:
+        office.goto(url)
+    page = office.goto(f"/subventions/instruction/programmes/{programme.slug}/appels/nouveau/?copie={call.pk}")
+    page.locator("[name=title]").fill("Essaimage 2028")
+    page.locator("[name=opens_at]").fill("2028-01-10T09:00")
+    page.locator("[name=closes_at]").fill("2028-03-10T12:00")
+    page.locator("[name=envelope]").fill("100000")
+    page.get_by_role("button", name="Enregistrer l’appel").click()
+    office.check()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Critères d’évaluation – Essaimage 2028")
+    page.locator("[name=criterion-0-weight]").fill("5")
+    page.get_by_role("button", name="Enregistrer les critères").click()
+    office.check()
+    expect(page.locator("main .fr-alert--success")).to_contain_text("Les critères sont enregistrés.")
+    page = office.goto("/subventions/appels/essaimage-2028/")
+    expect(page.locator("#call-timing")).to_contain_text("Ouverture le 10 janvier 2028 à 9 h 00 (heure de Paris)")
+
+    team = new_visit()
+    login(team, "porteuse@exemple.gouv.fr", PASSWORD)
+    for url in ["/mon-espace/", "/subventions/mes-demandes/", application.get_absolute_url(),
+                f"/subventions/demandes/{application.pk}/recepisse/", "/subventions/?phase=ouvert", "/"]:
+        team.goto(url)
