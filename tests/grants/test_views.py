@@ -419,3 +419,25 @@ def test_a_required_document_is_uploaded_with_the_draft(client_for, team_member,
                                             form_data(application, file=fake, base_version=application.version + 1))
     assert "son contenu a été vérifié" in page_text(response)
     assert application.documents.count() == 1
+
+
+def test_the_call_list_filters_by_phase_and_kind(client, programme):
+    now = timezone.now()
+    CallFactory(programme=programme, title="Appel ouvert à tous")
+    CallFactory(programme=programme, title="Appel réservé aux associations", eligible_kinds=["association"])
+    CallFactory(programme=programme, title="Appel à venir", opens_at=now + datetime.timedelta(days=3),
+                closes_at=now + datetime.timedelta(days=30))
+    CallFactory(programme=programme, title="Appel clos", opens_at=now - datetime.timedelta(days=30),
+                closes_at=now - datetime.timedelta(days=1))
+
+    def titles(query):
+        text = page_text(client.get(reverse("grants:call_list") + query))
+        return {t for t in ("Appel ouvert à tous", "Appel réservé aux associations", "Appel à venir", "Appel clos")
+                if t in text}
+
+    assert titles("?phase=ouvert") == {"Appel ouvert à tous", "Appel réservé aux associations"}
+    assert titles("?phase=a_venir") == {"Appel à venir"}
+    assert titles("?phase=clos") == {"Appel clos"}
+    assert titles("?phase=ouvert&kind=collectivite") == {"Appel ouvert à tous"}
+    assert client.get(reverse("grants:call_list") + "?phase=nimporte").status_code == 200
+    assert client.get(reverse("grants:call_list") + "?programme=inconnu&page=abc").status_code == 200
