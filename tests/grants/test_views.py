@@ -441,3 +441,16 @@ def test_the_call_list_filters_by_phase_and_kind(client, programme):
     assert titles("?phase=ouvert&kind=collectivite") == {"Appel ouvert à tous"}
     assert client.get(reverse("grants:call_list") + "?phase=nimporte").status_code == 200
     assert client.get(reverse("grants:call_list") + "?programme=inconnu&page=abc").status_code == 200
+
+
+def test_the_admin_lists_grants_read_only(client, deposited):
+    admin_user = UserFactory(roles=[Role.AGENT, Role.ADMINISTRATEUR], is_staff=True, is_superuser=True)
+    client.force_login(admin_user)
+    for name in ("grants_programme", "grants_call", "grants_application"):
+        response = client.get(reverse(f"admin:{name}_changelist"))
+        assert response.status_code == 200, name
+    text = page_text(client.get(reverse("admin:grants_application_changelist")))
+    assert deposited.reference in text and "Déposé" in text
+    assert client.get(reverse("admin:grants_application_change", args=[deposited.pk])).status_code == 200
+    assert client.post(reverse("admin:grants_application_change", args=[deposited.pk]),
+                       {"status": "accepted"}).status_code == 403
