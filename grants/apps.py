@@ -3,7 +3,18 @@ from django.utils.translation import gettext_lazy as _
 
 
 class GrantsConfig(AppConfig):
-    """Proposals 1 and 9: scaling grants (programmes, calls, applications). Not built yet."""
+    """Proposals 1 and 9: scaling grants (programmes, calls, applications, instruction, review,
+    decisions, follow-up)."""
 
     name = "grants"
-    verbose_name = _("Subventions d'essaimage")
+    verbose_name = _("Subventions d’essaimage")
+
+    def ready(self):
+        from grants import notices, rules  # noqa: F401
+
+        notices.register()
+
+    def load_demo_data(self):
+        from grants.demo import load
+
+        return load()

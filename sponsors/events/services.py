@@ -119,7 +119,7 @@ def event_save(*, by: User, data: dict, themes=(), innovations=(), event: Event 
     if changed:
         audit_record(obj=event, action="edit", actor=by, message=", ".join(sorted(changed)))
     if changed & ATTENDEE_FIELDS and event.state.is_open:
-        _notify(notices.CHANGED, registered_users(event), event, change="updated",
+        _notify(notices.CHANGED, registered_users(event), event,
                 text=_("La date, le lieu ou le lien de la rencontre a changé."))
     if "capacity" in changed:
         _offer_free_seats(event)
@@ -153,11 +153,11 @@ def event_transition(*, event: Event, action: EventAction | str, by: User, messa
         for registration in locked.registrations.select_for_update().filter(
                 status__in=REGISTRATION_TRANSITIONS[RegistrationAction.EVENT_CANCELLED].sources):
             _apply(registration, RegistrationAction.EVENT_CANCELLED, by=by)
-        _notify(notices.CHANGED, recipients, locked, change="cancelled", message=message.strip(),
+        _notify(notices.CHANGED, recipients, locked, cancelled="1", message=message.strip(),
                 text=_("La rencontre est annulée."))
         notifications.notify_followers(locked, notices.CHANGED, exclude=[by, *recipients],
                                        url=locked.get_absolute_url(), context={key: str(value) for key, value in
-                                                {**_event_context(locked), "change": "cancelled"}.items()})
+                                                {**_event_context(locked), "cancelled": "1"}.items()})
     return locked
 
 
@@ -173,7 +173,7 @@ def event_minutes_save(*, event: Event, by: User, minutes: str) -> Event:
     audit_record(obj=locked, action="minutes", actor=by)
     if first and locked.minutes:
         attendees = list(registered_users(locked, states={RegistrationStatus.PRESENT, RegistrationStatus.INSCRIT}))
-        context = {key: str(value) for key, value in {**_event_context(locked), "change": "minutes"}.items()}
+        context = {key: str(value) for key, value in {**_event_context(locked), "minutes_published": "1"}.items()}
         notifications.notify(attendees, notices.CHANGED, locked, url=locked.get_absolute_url(), context=context)
         notifications.notify_followers(locked, notices.CHANGED, exclude=[by, *attendees],
                                        url=locked.get_absolute_url(), context=context)

@@ -11,8 +11,9 @@ pytestmark = pytest.mark.django_db
 
 # Queries of the innovation page with its « Contacter » links, the same for 1 declaration and for 4.
 # The owner also gets the sponsors' suggestions (2 queries when no sponsor fits, sponsors/matching.py);
-# everyone, the events where the innovation was presented (1 query, sponsors/events).
-PAGE_QUERIES = {"outsider": 11, "owner": 15}  # with the header bell and « Suivre »
+# everyone, the events where the innovation was presented (1 query, sponsors/events) and the grants
+# section (grants received; to the team, the open calls).
+PAGE_QUERIES = {"outsider": 12, "owner": 17}  # with the header bell and « Suivre »
 
 
 @pytest.mark.parametrize("viewer", ["outsider", "owner"])

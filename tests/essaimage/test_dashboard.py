@@ -127,8 +127,9 @@ def build(agent, moderator, n):
 # With the header bell (one query). Asking an agent has_perm("innovations.moderate_innovation")
 # costs no permission query (essaimage.backends: model permissions are read for staff only).
 # The sponsors add 4 (one's own profile, requests to answer, sponsorships, the team's open
-# requests) and, for a moderator, the profiles to validate; the events 1 (upcoming registrations).
-DASHBOARD_QUERIES = {"agent": 14, "moderator": 17}
+# requests) and, for a moderator, the profiles to validate; the events 1 (upcoming registrations);
+# grants 1 (the team's applications).
+DASHBOARD_QUERIES = {"agent": 15, "moderator": 18}
 
 
 @pytest.mark.parametrize("role", ["agent", "moderator"])

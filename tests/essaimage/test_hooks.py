@@ -135,13 +135,14 @@ def menu(html: str) -> list[str]:
 @pytest.mark.django_db
 def test_menu_lists_each_apps_entries_in_order_for_each_role(client_for):
     anonymous = menu(page_text(client_for(None).get(reverse("home"))))
-    assert anonymous == ["Accueil", "Catalogue des innovations", "Rencontres", "Parrains", "À propos"]
+    assert anonymous == ["Accueil", "Catalogue des innovations", "Rencontres", "Parrains", "Appels à projets",
+                         "À propos"]
     agent = menu(page_text(client_for(UserFactory(roles=[Role.AGENT])).get(reverse("home"))))
     assert agent == ["Accueil", "Catalogue des innovations", "Rencontres", "Mon espace", "Mes innovations",
-                     "Partager une innovation", "Parrains", "À propos"]
+                     "Partager une innovation", "Parrains", "Appels à projets", "À propos"]
     moderator = UserFactory(roles=[Role.AGENT, Role.MODERATEUR])
-    assert menu(page_text(client_for(moderator).get(reverse("home"))))[-4:] == [
-        "Parrains", "Modération", "Profils de parrains", "À propos"]
+    assert menu(page_text(client_for(moderator).get(reverse("home"))))[-5:] == [
+        "Parrains", "Modération", "Profils de parrains", "Appels à projets", "À propos"]
     # The superuser's « every permission » is for the admin: the menu asks the rules alone.
     superuser = UserFactory(roles=[Role.AGENT], is_superuser=True, is_staff=True)
     assert "Modération" not in menu(page_text(client_for(superuser).get(reverse("home"))))
@@ -168,7 +169,7 @@ def test_a_new_app_adds_its_entries_without_touching_the_core(hookapp, client_fo
     agent = UserFactory(roles=[Role.AGENT])
     html = page_text(client_for(agent).get(reverse("home")))
     assert menu(html) == ["Accueil", "Catalogue des innovations", "Rencontres", "Mon espace", "Mes innovations",
-                          "Rencontres", "Partager une innovation", "Parrains", "À propos"]
+                          "Rencontres", "Partager une innovation", "Parrains", "Appels à projets", "À propos"]
     # ordered; no permission, no missing page (the first « Rencontres » is the sponsors app's)
     assert "Agenda des rencontres" in html  # footer
     assert "<h2>Prochaines rencontres</h2><ul><li>Rencontre de Lyon</li></ul>" in html
@@ -220,8 +221,8 @@ def test_sitemap_xml_lists_public_pages_and_published_innovations_only(client, d
     assert index["Content-Type"].startswith("application/xml")
     sections = re.findall(r"<loc>http://testserver(/sitemap-[a-z]+\.xml)</loc>", index.content.decode())
     assert sections == ["/sitemap-pages.xml", "/sitemap-catalogue.xml", "/sitemap-innovations.xml",
-                        "/sitemap-sponsors.xml", "/sitemap-sponsorprofiles.xml", "/sitemap-events.xml",
-                        "/sitemap-contact.xml"]
+                        "/sitemap-appels.xml", "/sitemap-calls.xml", "/sitemap-sponsors.xml",
+                        "/sitemap-sponsorprofiles.xml", "/sitemap-events.xml", "/sitemap-contact.xml"]
     pages = client.get("/sitemap-pages.xml").content.decode()
     assert f"<loc>http://testserver{reverse('legal')}</loc>" in pages
     contact = client.get("/sitemap-contact.xml").content.decode()
