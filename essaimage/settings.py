@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "evaluations",
     "contact",
     "notifications",
+    "reviewing",  # shared core: criteria, conflicts, assignment, score sheets, rankings (grants, evaluations)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
