@@ -140,6 +140,10 @@ class Campaign(models.Model):
         return CampaignPhase(self.phase)
 
     @property
+    def eligible_kind_labels(self) -> list[str]:
+        return [str(OrganisationKind(kind).label) for kind in self.eligible_kinds]
+
+    @property
     def jury_weight(self) -> Decimal:
         return Decimal("1") - self.peer_weight
 
