@@ -197,9 +197,10 @@ def _check_publishable(campaign: Campaign) -> None:
 
 @transaction.atomic
 def campaign_transition(*, campaign: Campaign, action: PhaseAction | str, by: User | None,
-                        message: str = "") -> Campaign:
+                        message: str = "", now: datetime | None = None) -> Campaign:
     """The one way a campaign changes phase. `by=None`: the system, following the dates
-    (`campaign_phase_advance`); a person needs `ACTION_PERMISSIONS[action]`."""
+    (`campaign_phase_advance`, which passes the moment it reads the calendar at); a person needs
+    `ACTION_PERMISSIONS[action]`."""
     action = PhaseAction(action)
     sources, target = PHASE_TRANSITIONS[action]
     locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
@@ -208,7 +209,7 @@ def campaign_transition(*, campaign: Campaign, action: PhaseAction | str, by: Us
     if locked.phase not in sources:
         raise _stale(_("Cette action n’est plus possible : la campagne est en phase « %(phase)s ».")
                      % {"phase": locked.get_phase_display()})
-    now = timezone.now()
+    now = now or timezone.now()
     if action == PhaseAction.PUBLISH:
         _check_publishable(locked)
     if action == PhaseAction.PUBLISH_RESULTS:
@@ -276,7 +277,7 @@ def campaign_phase_advance(campaign: Campaign, now: datetime | None = None) -> C
             if following == CampaignPhase.RESULTS and not results_ready(locked):
                 break
             locked = campaign_transition(campaign=locked, action=ACTION_INTO_PHASE[following], by=None,
-                                         message=_("Changement de phase à la date prévue."))
+                                         message=_("Changement de phase à la date prévue."), now=now)
     return locked
 
 
