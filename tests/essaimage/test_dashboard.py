@@ -126,7 +126,7 @@ def build(agent, moderator, n):
 # Queries of « Mon espace », the same with one item of each kind and with four.
 # With the header bell (one query). Asking an agent has_perm("innovations.moderate_innovation")
 # costs no permission query (essaimage.backends: model permissions are read for staff only).
-DASHBOARD_QUERIES = {"agent": 9, "moderator": 11}
+DASHBOARD_QUERIES = {"agent": 10, "moderator": 12}  # with the prize entries (evaluations)
 
 
 @pytest.mark.parametrize("role", ["agent", "moderator"])
