@@ -188,3 +188,11 @@ class AwardKind(models.TextChoices):
 # The score sheet's table is the shared one of the review core (draft -> submitted), applied by
 # part 2's sheet transition service (evaluations/scoring_services.py).
 SHEET_TRANSITIONS = _SHEET_TRANSITIONS
+
+
+class JournalAction(models.TextChoices):
+    """Codes of the audit journal that are not transitions (essaimage.audit_labels reads them)."""
+
+    EXTEND_PHASE = "extend_phase", _("Prolongation de la phase")
+    AWARD = "award", _("Prix attribué")
+    AWARD_DELETE = "award_delete", _("Prix retiré")
