@@ -122,6 +122,11 @@ def test_the_organiser_extends_the_phase_from_the_page(client_for, campaign, org
                                {"until": until.strftime("%Y-%m-%dT%H:%M"), "reason": "Demandes des équipes"})
     campaign.refresh_from_db()
     assert campaign.peer_review_start == until.replace(second=0, microsecond=0)
+    # Never silently: the public page says so, the organiser's page keeps the journal.
+    public = page_text(client_for(None).get(reverse("evaluations:campaign", args=[campaign.slug])))
+    assert "Calendrier modifié le" in public and "Motif : Demandes des équipes" in public
+    manage = page_text(client_for(organiser).get(reverse("evaluations:manage", args=[campaign.slug])))
+    assert "Prolongation de la phase" in manage and organiser.full_name in manage
 
 
 def test_the_organiser_records_a_prize_and_its_citation(client_for, make_campaign, organiser):
