@@ -237,3 +237,10 @@ def test_the_results_query_count_is_constant(client, make_campaign, django_asser
             AwardFactory(entry__campaign=campaign, rank=1)
         with django_assert_num_queries(RESULTS_QUERIES):
             assert client.get(reverse("evaluations:results", args=[campaign.slug])).status_code == 200
+
+
+def test_the_list_shows_the_phase_the_dates_have_reached(client, make_campaign):
+    campaign = make_campaign(CampaignPhase.CANDIDATURES)
+    Campaign.objects.filter(pk=campaign.pk).update(peer_review_start=timezone.now() - timedelta(minutes=5))
+    text = page_text(client.get(reverse("evaluations:list")))
+    assert "Évaluation par les pairs" in text and "Candidatures ouvertes" not in text
