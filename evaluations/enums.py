@@ -184,6 +184,11 @@ class AwardKind(models.TextChoices):
     JURY = "jury", _("Prix du jury")
     PUBLIC = "public", _("Prix du public")
 
+    @property
+    def is_jury(self) -> bool:
+        """Decided by the organiser with a citation (the public prize follows the votes)."""
+        return self == AwardKind.JURY
+
 
 # The score sheet's table is the shared one of the review core (draft -> submitted), applied by
 # part 2's sheet transition service (evaluations/scoring_services.py).

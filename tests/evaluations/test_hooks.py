@@ -18,7 +18,7 @@ def test_a_winner_carries_its_badge_once_the_results_are_published(client):
     assert "Primée" not in page_text(client.get(innovation.get_absolute_url()))
     award.entry.campaign.__class__.objects.filter(pk=award.entry.campaign_id).update(phase=CampaignPhase.RESULTS)
     text = page_text(client.get(innovation.get_absolute_url()))
-    assert "Primée — Prix Essaimer 2026<" in text and ": Premier prix, Services aux usagers" in text
+    assert "Primée — Prix Essaimer 2026<" in text and "Premier prix, Services aux usagers" in text
     assert reverse("evaluations:results", args=[award.entry.campaign.slug]) in client.get(
         innovation.get_absolute_url()).content.decode()
 
