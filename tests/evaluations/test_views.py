@@ -244,3 +244,12 @@ def test_the_list_shows_the_phase_the_dates_have_reached(client, make_campaign):
     Campaign.objects.filter(pk=campaign.pk).update(peer_review_start=timezone.now() - timedelta(minutes=5))
     text = page_text(client.get(reverse("evaluations:list")))
     assert "Évaluation par les pairs" in text and "Candidatures ouvertes" not in text
+
+
+def test_the_organiser_names_a_co_organiser_from_the_form(client_for, campaign, organiser, other_organiser):
+    url = reverse("evaluations:edit", args=[campaign.slug])
+    client_for(organiser).post(url, {"title": campaign.title, "summary": "", "description": "",
+                                     "co_organisers": other_organiser.email})
+    assert set(campaign.organisers.all()) == {organiser, other_organiser}
+    form_page = page_text(client_for(other_organiser).get(url))
+    assert organiser.email in form_page  # the other organiser sees who organises with them
