@@ -181,14 +181,17 @@ def entry_detail(request, pk):
                                             "vous serez prévenu de sa décision."))
                 return redirect("evaluations:entry", pk=entry.pk)
     questions_by_id = {q.pk: q for q in questions}
+    is_organiser = user.has_perm("evaluations.manage_campaign", entry.campaign)
     context = {
         "entry": entry, "campaign": entry.campaign, "form": form, "can_edit": can_edit,
         "answers": selectors.entry_answers(entry) if not can_edit else [],
         "warnings": [(questions_by_id[key], terms) for key, terms in warnings.items()],
         "allowed": {action.value: True for action in rules.allowed_entry_actions(user, entry)},
         "missing": services.missing_answers(entry) if can_edit else [],
-        "is_organiser": user.has_perm("evaluations.manage_campaign", entry.campaign),
+        "is_organiser": is_organiser,
         "ruling_form": forms.RulingForm() if user.has_perm("evaluations.rule_entry", entry) else None,
+        # The team reads its entry's own steps; the prizes stay the organisers' until the results.
+        "history": list(audit_entries_for(entry, actions=None if is_organiser else [*EntryAction, "create"])[:20]),
     }
     return render(request, "evaluations/entry_detail.html", context)
 
