@@ -12,6 +12,7 @@ own entries are in `essaimage/core_hooks.py`. A hooks module defines any of thes
 | `SITEMAP_GROUPS` | `LinkGroup`s of the « Plan du site » page | sitemap page |
 | `sitemaps()` | `{section: django.contrib.sitemaps.Sitemap}` for /sitemap.xml | sitemap.xml |
 | `ROBOTS_DISALLOW` | URL names robots should not crawl | robots.txt |
+| `CATALOGUE_FLAGS` | `CatalogueFlag`s: yes/no filters of the catalogue (« Primée ») | catalogue |
 | `HOME_ACTIONS` | `Link`s shown as buttons under the home page's title | home page |
 | `home_figures()` | `Figure`s of « La plateforme en chiffres » | home page |
 | `home_sections(request)` | `Section`s of the home page | home page |
@@ -26,6 +27,7 @@ file of the core.
 """
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from types import ModuleType
@@ -96,6 +98,23 @@ class Section:
     context: dict = field(default_factory=dict)
     order: int = 100
     empty: bool = False
+
+
+@dataclass(frozen=True)
+class CatalogueFlag:
+    """A yes/no filter an app adds to the catalogue (« Primée »). `condition()` returns a boolean
+    expression over `innovations.Innovation` rows (typically `Exists(...)` on the app's table,
+    correlated with `OuterRef("pk")`): the catalogue's facet index reads it in the same query as
+    the other facets, when the index is built for a catalogue version. So the app moves the
+    catalogue version on (`innovations.catalogue_version.bump_version()`) whenever the set of
+    innovations having the flag changes. `key` is the URL parameter (`?primee=oui`), `legend`
+    the filter's title, `label` the checkbox."""
+
+    key: str
+    legend: str
+    label: str
+    condition: Callable
+    order: int = 100
 
 
 class PagesSitemap(django_sitemaps.Sitemap):

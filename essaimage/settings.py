@@ -257,6 +257,7 @@ SCHEDULED_TASKS: dict[str, str] = {
     "sponsors.tasks.remind_silent_sponsors": "09:00",
     "sponsors.events.tasks.sweep_expired_offers": "03:30",
     "sponsors.events.tasks.send_event_reminders": "09:00",
+    "evaluations.tasks.advance_campaign_phases": "00:05",  # phases follow their dates (and every read)
 }
 # Events: a seat freed on a full event is offered to the first person waiting, to accept within
 # this many hours (or half the time left before the event, when nearer).

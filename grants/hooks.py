@@ -9,7 +9,7 @@ from essaimage.hooks import AUTHENTICATED, Figure, Link, LinkGroup, PagesSitemap
 URL_PREFIX = "subventions/"
 
 NAVIGATION = [
-    Link(_("Appels à projets"), "grants:call_list", order=60),
+    Link(_("Appels à projets"), "grants:call_list", order=11),
     Link(_("Instruction"), "grants:instruction", order=70, permission="grants.manage_grants"),
 ]
 

@@ -10,7 +10,7 @@ from sponsors.events import hooks as events  # the rencontres' entries (sponsors
 URL_PREFIX = ""  # urls.py holds « parrains/ » and « rencontres/ »
 
 NAVIGATION = [
-    Link(_("Parrains"), "sponsors:directory", order=45),
+    Link(_("Parrains"), "sponsors:directory", order=13),
     Link(_("Profils de parrains"), "sponsors:moderation", order=55, permission="sponsors.moderate_sponsorprofile"),
     *events.NAVIGATION,
 ]

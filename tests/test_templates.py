@@ -5,17 +5,19 @@ import re
 from pathlib import Path
 
 from contact.enums import ContactKind
+from evaluations.enums import CampaignPhase, EntryStatus
 from grants.enums import ApplicationStatus, GrantStatus, MilestoneStatus
 from innovations.enums import ReplicationStatus, Status
 
 ROOT = Path(__file__).resolve().parents[1]
 STATE_VALUES = "|".join(sorted({*Status.values, *ReplicationStatus.values, *ApplicationStatus.values,
-                                 *GrantStatus.values, *MilestoneStatus.values}))
+                                 *GrantStatus.values, *MilestoneStatus.values, *CampaignPhase.values,
+                                 *EntryStatus.values}))
 LITERAL = rf"""["'](?:{STATE_VALUES})["']"""
 COMPARISONS = [
     re.compile(rf"(?:==|!=|\bin)\s*{LITERAL}"),        # x == "published", x in "draft"
     re.compile(rf"{LITERAL}\s*(?:==|!=|\bin\b)"),      # "published" == x
-    re.compile(r"\.status\s*(?:==|!=)"),               # innovation.status == anything
+    re.compile(r"\.(?:status|phase)\s*(?:==|!=)"),     # innovation.status == anything
 ]
 
 

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 # The owner also gets the sponsors' suggestions (2 queries when no sponsor fits, sponsors/matching.py);
 # everyone, the events where the innovation was presented (1 query, sponsors/events) and the grants
 # section (grants received; to the team, the open calls).
-PAGE_QUERIES = {"outsider": 12, "owner": 17}  # with the header bell and « Suivre »
+PAGE_QUERIES = {"outsider": 13, "owner": 18}  # with the header bell, « Suivre » and the prizes (evaluations)
 
 
 @pytest.mark.parametrize("viewer", ["outsider", "owner"])

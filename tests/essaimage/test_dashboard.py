@@ -129,7 +129,7 @@ def build(agent, moderator, n):
 # The sponsors add 4 (one's own profile, requests to answer, sponsorships, the team's open
 # requests) and, for a moderator, the profiles to validate; the events 1 (upcoming registrations);
 # grants 1 (the team's applications).
-DASHBOARD_QUERIES = {"agent": 15, "moderator": 18}
+DASHBOARD_QUERIES = {"agent": 16, "moderator": 19}  # + the prizes (evaluations)
 
 
 @pytest.mark.parametrize("role", ["agent", "moderator"])

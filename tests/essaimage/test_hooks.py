@@ -135,14 +135,13 @@ def menu(html: str) -> list[str]:
 @pytest.mark.django_db
 def test_menu_lists_each_apps_entries_in_order_for_each_role(client_for):
     anonymous = menu(page_text(client_for(None).get(reverse("home"))))
-    assert anonymous == ["Accueil", "Catalogue des innovations", "Rencontres", "Parrains", "Appels à projets",
-                         "À propos"]
+    public = ["Catalogue des innovations", "Appels à projets", "Prix", "Parrains", "Rencontres"]
+    assert anonymous == ["Accueil", *public, "À propos"]
     agent = menu(page_text(client_for(UserFactory(roles=[Role.AGENT])).get(reverse("home"))))
-    assert agent == ["Accueil", "Catalogue des innovations", "Rencontres", "Mon espace", "Mes innovations",
-                     "Partager une innovation", "Parrains", "Appels à projets", "À propos"]
+    assert agent == ["Accueil", *public, "Mon espace", "Mes innovations", "Partager une innovation", "À propos"]
     moderator = UserFactory(roles=[Role.AGENT, Role.MODERATEUR])
-    assert menu(page_text(client_for(moderator).get(reverse("home"))))[-5:] == [
-        "Parrains", "Modération", "Profils de parrains", "Appels à projets", "À propos"]
+    assert menu(page_text(client_for(moderator).get(reverse("home"))))[-4:] == [
+        "Partager une innovation", "Modération", "Profils de parrains", "À propos"]
     # The superuser's « every permission » is for the admin: the menu asks the rules alone.
     superuser = UserFactory(roles=[Role.AGENT], is_superuser=True, is_staff=True)
     assert "Modération" not in menu(page_text(client_for(superuser).get(reverse("home"))))
@@ -168,8 +167,8 @@ def hookapp(settings):
 def test_a_new_app_adds_its_entries_without_touching_the_core(hookapp, client_for):
     agent = UserFactory(roles=[Role.AGENT])
     html = page_text(client_for(agent).get(reverse("home")))
-    assert menu(html) == ["Accueil", "Catalogue des innovations", "Rencontres", "Mon espace", "Mes innovations",
-                          "Rencontres", "Partager une innovation", "Parrains", "Appels à projets", "À propos"]
+    assert menu(html) == ["Accueil", "Catalogue des innovations", "Appels à projets", "Prix", "Parrains", "Rencontres",
+                          "Mon espace", "Mes innovations", "Rencontres", "Partager une innovation", "À propos"]
     # ordered; no permission, no missing page (the first « Rencontres » is the sponsors app's)
     assert "Agenda des rencontres" in html  # footer
     assert "<h2>Prochaines rencontres</h2><ul><li>Rencontre de Lyon</li></ul>" in html
@@ -222,7 +221,7 @@ def test_sitemap_xml_lists_public_pages_and_published_innovations_only(client, d
     sections = re.findall(r"<loc>http://testserver(/sitemap-[a-z]+\.xml)</loc>", index.content.decode())
     assert sections == ["/sitemap-pages.xml", "/sitemap-catalogue.xml", "/sitemap-innovations.xml",
                         "/sitemap-appels.xml", "/sitemap-calls.xml", "/sitemap-sponsors.xml",
-                        "/sitemap-sponsorprofiles.xml", "/sitemap-events.xml", "/sitemap-contact.xml"]
+                        "/sitemap-sponsorprofiles.xml", "/sitemap-events.xml", "/sitemap-prix.xml", "/sitemap-contact.xml"]
     pages = client.get("/sitemap-pages.xml").content.decode()
     assert f"<loc>http://testserver{reverse('legal')}</loc>" in pages
     contact = client.get("/sitemap-contact.xml").content.decode()
@@ -272,3 +271,19 @@ def test_menu_and_footer_cost_no_query_beyond_the_roles(client_for, django_asser
     assert counts[0] == counts[1] <= 4
     with django_assert_max_num_queries(0):
         client_for(None).get(reverse("about"))
+
+
+@pytest.mark.django_db
+def test_a_new_app_adds_a_catalogue_flag_and_a_section_of_the_innovation_page(hookapp, client_for):
+    """CATALOGUE_FLAGS: a yes/no filter of the catalogue, counted, filtering, removable, with its
+    badge on the results; innovation_sections: a block of the innovation's page."""
+    met = InnovationFactory(title="Rencontre des cantines bio")
+    other = InnovationFactory(title="Maison de services")
+    catalogue = page_text(client_for(None).get(reverse("innovations:list")))
+    assert "Rencontres" in catalogue and "Présentée en rencontre (1)" in catalogue
+    filtered = client_for(None).get(reverse("innovations:list"), {"rencontree": "oui"})
+    assert [i.pk for i in filtered.context["page"].object_list] == [met.pk]
+    assert [tag["label"] for tag in filtered.context["removable"]] == ["Présentée en rencontre"]
+    assert "fr-badge--yellow-tournesol fr-mb-1w fr-ml-1w\">Présentée en rencontre" in page_text(filtered)
+    assert "Présentée en rencontre" in page_text(client_for(None).get(met.get_absolute_url()))
+    assert "Pas encore présentée" in page_text(client_for(None).get(other.get_absolute_url()))

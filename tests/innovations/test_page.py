@@ -269,8 +269,8 @@ def test_print_button_needs_javascript_and_the_sheet_carries_its_url(client_for)
     assert 'class="essaimage-print-only"' in html
 
 
-# + 1: the events where it was presented, + the grants received (innovation_sections).
-DETAIL_QUERIES_FOR_A_DECLARER = 12  # the same for 1 declaration and for 5 (with the bell and « Suivre »)
+# With the bell, « Suivre » and the apps' innovation_sections (events presented, grants received, prizes).
+DETAIL_QUERIES_FOR_A_DECLARER = 13  # the same for 1 declaration and for 5
 
 
 def test_detail_queries_do_not_grow_with_replications(client_for, other_agent, django_assert_num_queries):

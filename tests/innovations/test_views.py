@@ -161,7 +161,7 @@ CATALOGUE_QUERIES = {CATALOGUE: 6, CATALOGUE + "?q=innovation&stage=eprouvee": 1
                      CATALOGUE + "?tri=essaimees&replicated=oui": 6}
 MODERATION_QUEUE_QUERIES = 7  # with the header bell (one query)
 MY_INNOVATIONS_QUERIES = 8  # with the header bell; replications are read twice (see the lead)
-DETAIL_QUERIES = 8  # + the events where it was presented (sponsors) and the grants received (innovation_sections)
+DETAIL_QUERIES = 9  # + events presented (sponsors), grants received, prizes (innovation_sections)
 
 
 @pytest.mark.parametrize("url", list(CATALOGUE_QUERIES))
