@@ -221,7 +221,8 @@ def test_sitemap_xml_lists_public_pages_and_published_innovations_only(client, d
     sections = re.findall(r"<loc>http://testserver(/sitemap-[a-z]+\.xml)</loc>", index.content.decode())
     assert sections == ["/sitemap-pages.xml", "/sitemap-catalogue.xml", "/sitemap-innovations.xml",
                         "/sitemap-appels.xml", "/sitemap-calls.xml", "/sitemap-sponsors.xml",
-                        "/sitemap-sponsorprofiles.xml", "/sitemap-events.xml", "/sitemap-prix.xml", "/sitemap-contact.xml"]
+                        "/sitemap-sponsorprofiles.xml", "/sitemap-events.xml", "/sitemap-prix.xml",
+                        "/sitemap-contact.xml"]
     pages = client.get("/sitemap-pages.xml").content.decode()
     assert f"<loc>http://testserver{reverse('legal')}</loc>" in pages
     contact = client.get("/sitemap-contact.xml").content.decode()
