@@ -21,22 +21,12 @@ from essaimage.models import User
 from essaimage.permissions import require_perm
 from essaimage.services import audit_record
 from grants import review_notices
-from grants.enums import (
-    GRANT_TRANSITIONS, ApplicationAction, DecisionOutcome, GrantAction, GrantStatus,
-)
+from grants.enums import CONVENTION_THRESHOLD, GRANT_TRANSITIONS, DecisionOutcome, GrantAction, GrantStatus
 from grants.models import Application, Call, Decision, Grant, Hearing
 from grants.services import application_transition
 from notifications import services as notifications
 
-CONVENTION_THRESHOLD = Decimal("23000.00")  # loi 2000-321 art. 10, décret 2001-495
 CENTS = Decimal("0.01")
-
-OUTCOME_ACTIONS = {
-    DecisionOutcome.ACCEPTED: ApplicationAction.ACCEPT,
-    DecisionOutcome.REFUSED: ApplicationAction.REFUSE,
-    DecisionOutcome.CLASSE: ApplicationAction.CLASSER,
-}
-
 
 def euros(value: Decimal) -> str:
     """« 12 500,00 € » (no-break spaces)."""
@@ -99,14 +89,14 @@ def decide(*, application: Application, outcome, by: User, amount: Decimal | Non
     now = timezone.now()
     decision = Decision.objects.create(application=locked, outcome=outcome, amount=amount, motivation=motivation,
                                        decided_by=by, decided_at=now)
-    application_transition(application=locked, action=OUTCOME_ACTIONS[outcome], by=by, message=motivation,
+    application_transition(application=locked, action=outcome.action, by=by, message=motivation,
                            decision=decision, notify=False)
     grant = None
     if outcome == DecisionOutcome.ACCEPTED:
         required = amount > CONVENTION_THRESHOLD
         grant = Grant.objects.create(
             application=locked, amount=amount, convention_required=required,
-            status=GrantStatus.AWAITING_CONVENTION if required else GrantStatus.ONGOING,
+            status=GrantStatus.AWAITING_CONVENTION if required else GrantStatus.ACTIVE,
             started_at=None if required else now)
         audit_record(obj=grant, action="open", actor=by, to_state=grant.status)
     notifications.notify(

@@ -20,7 +20,7 @@ from essaimage.services import audit_record
 from grants import review_notices
 from grants.decision_services import CENTS, euros, grant_transition
 from grants.enums import (
-    MILESTONE_TRANSITIONS, GrantAction, GrantStatus, MilestoneAction, MilestoneKind,
+    MILESTONE_TRANSITIONS, RUNNING_GRANT_STATES, GrantAction, GrantStatus, MilestoneAction, MilestoneKind,
 )
 from grants.models import BudgetLine, Grant, Hearing, Milestone, TrancheRelease
 from notifications import services as notifications
@@ -58,7 +58,8 @@ def tranche_amount(milestone: Milestone, grant: Grant, milestones: list[Mileston
 MILESTONE_PERMISSIONS = {
     MilestoneAction.REPORT: "grants.report_milestone",
     MilestoneAction.VALIDATE: "grants.check_milestone",
-    MilestoneAction.SEND_BACK: "grants.check_milestone",
+    MilestoneAction.RETURN: "grants.check_milestone",
+    MilestoneAction.CANCEL: "grants.check_milestone",
 }
 
 
@@ -97,7 +98,7 @@ def milestone_transition(*, milestone: Milestone, action, by: User, message: str
             locked.evidence = evidence
             locked.evidence_content_type = evidence_type
         locked.send_back_reason = ""
-    elif action == MilestoneAction.SEND_BACK:
+    elif action in (MilestoneAction.RETURN, MilestoneAction.CANCEL):
         if not message:
             raise ValidationError(_("Dites à l’équipe ce qui manque pour valider ce jalon."), code="reason")
         locked.send_back_reason = message
@@ -231,7 +232,7 @@ REMINDER_DAYS = (60, 30, 7, 0)  # days before the deadline; then every 14 days o
 
 def reports_to_remind(today: datetime.date):
     due = Grant.objects.filter(financial_report_submitted_at__isnull=True, financial_report_due__isnull=False,
-                               status__in=GrantStatus.reporting_states()).select_related("application__innovation")
+                               status__in=[*RUNNING_GRANT_STATES, GrantStatus.SETTLED]).select_related("application__innovation")
     for grant in due:
         days = (grant.financial_report_due - today).days
         if days in REMINDER_DAYS or (days < 0 and (-days) % 14 == 0):

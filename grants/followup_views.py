@@ -13,7 +13,7 @@ from essaimage.permissions import get_object_for
 from grants import (
     decision_services, exports, followup_services, review_forms, review_selectors, scdl,
 )
-from grants.enums import GrantAction, MilestoneAction, MilestoneKind
+from grants.enums import GRANT_TRANSITIONS, MILESTONE_TRANSITIONS, GrantAction, MilestoneAction, MilestoneKind
 from grants.models import Call, Hearing, Milestone, Programme
 from grants.review_views import call_for
 from innovations.models import Replication
@@ -42,25 +42,27 @@ def _grant_context(request, grant, **forms):
         row = {"milestone": milestone, "state": state,
                "tranche": followup_services.tranche_amount(milestone, grant, milestones),
                "released": sum(r.amount for r in milestone.releases.all())}
-        if grant.state.is_running and is_team and MilestoneAction.REPORT in state.next_actions:
+        if grant.state.is_running and is_team and state.is_reportable:
             row["report_form"] = forms.get(f"report_{milestone.pk}") or review_forms.MilestoneReportForm(
                 prefix=f"m{milestone.pk}")
-        if grant.state.is_running and is_instructor and MilestoneAction.VALIDATE in state.next_actions:
+        if grant.state.is_running and is_instructor and state in MILESTONE_TRANSITIONS[MilestoneAction.VALIDATE].sources:
             row["check_form"] = forms.get(f"check_{milestone.pk}") or review_forms.MilestoneCheckForm(
                 prefix=f"m{milestone.pk}", replications=replications,
                 needs_replication=MilestoneKind(milestone.kind).is_replication)
         rows.append(row)
     hearings = list(grant.hearings.all())
     open_hearing = next((h for h in hearings if h.closed_at is None), None)
+    awaiting_convention = grant.status in GRANT_TRANSITIONS[GrantAction.SIGN_CONVENTION].sources
     context = {
         "grant": grant, "application": application, "rows": rows, "released": released,
+        "awaiting_convention": awaiting_convention,
         "remaining": grant.amount - released, "is_instructor": is_instructor, "is_team": is_team,
         "hearings": hearings, "open_hearing": open_hearing,
         "budget_lines": list(application.budget_lines.all()),
         "reached": [m.replication for m in milestones if m.replication_id],
     }
     if is_instructor:
-        if grant.state.awaits_convention:
+        if awaiting_convention:
             context["sign_form"] = forms.get("sign") or review_forms.SignConventionForm()
         if grant.state.is_running and open_hearing is None:
             context["hearing_form"] = forms.get("hearing") or review_forms.HearingOpenForm()
@@ -135,7 +137,7 @@ def milestone_check(request, reference, pk):
         validate = form.cleaned_data["decision"] == form.VALIDATE
         try:
             followup_services.milestone_transition(
-                milestone=milestone, action=MilestoneAction.VALIDATE if validate else MilestoneAction.SEND_BACK,
+                milestone=milestone, action=MilestoneAction.VALIDATE if validate else MilestoneAction.RETURN,
                 by=request.user, message=form.cleaned_data.get("message") or "",
                 replication=form.cleaned_data.get("replication"))
         except ValidationError as error:

@@ -9,7 +9,7 @@ from django.db import connection
 from django.db.models import Count, Prefetch, Q, Sum
 from django.utils import timezone
 
-from grants.enums import ApplicationStatus, GrantStatus
+from grants.enums import CONVENTION_THRESHOLD, ApplicationStatus, GrantStatus
 from grants.models import (
     Application, Call, CallCriterion, Decision, Grant, Milestone, ReviewAssignment, ReviewScore, ReviewSheet,
     TrancheRelease,
@@ -18,7 +18,6 @@ from reviewing.aggregation import RankedItem, ranking
 from reviewing.enums import ConflictAnswer, Opinion, SheetStatus
 
 ZERO = Decimal("0.00")
-CONVENTION_THRESHOLD = Decimal("23000.00")
 
 
 # --- Reviewer -----------------------------------------------------------------------------
@@ -100,7 +99,7 @@ def call_ranking(call: Call) -> list[RankingLine]:
     with the envelope consumed line by line if the applications above were accepted at the
     amount they ask. Three queries: the ranking, the applications, the opinions."""
     scores = {item.item_id: item for item in call_scores(call)}
-    applications = list(Application.objects.filter(call=call).exclude(status__in=ApplicationStatus.not_reviewed())
+    applications = list(Application.objects.filter(call=call).exclude(status__in=[ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN])
                         .select_related("innovation", "organisation"))
     opinions = opinions_by_application([a.pk for a in applications])
     order = {item_id: index for index, item_id in enumerate(scores)}

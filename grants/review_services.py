@@ -16,9 +16,7 @@ from essaimage.models import User
 from essaimage.permissions import require_perm
 from essaimage.services import audit_record
 from grants import review_notices
-from grants.enums import (
-    ASSIGNMENT_TRANSITIONS, REVIEWABLE_STATUSES, AssignmentAction, AssignmentState,
-)
+from grants.enums import ASSIGNMENT_TRANSITIONS, PENDING_APPLICATION_STATES, AssignmentAction
 from grants.models import Application, Call, ConflictRecord, ReviewAssignment, ReviewScore, ReviewSheet
 from innovations.models import TeamMember
 from notifications import services as notifications
@@ -33,7 +31,7 @@ def evaluators():
 
 
 def reviewable_applications(call: Call):
-    return Application.objects.filter(call=call, status__in=REVIEWABLE_STATUSES)
+    return Application.objects.filter(call=call, status__in=PENDING_APPLICATION_STATES)
 
 
 def hard_exclusions(applications, evaluator_rows) -> dict[tuple[int, int], tuple[str, str]]:
@@ -106,7 +104,7 @@ def assign_by_hand(*, application: Application, evaluator: User, by: User) -> Re
         raise ValidationError(_("%(name)s est déjà chargé(e) de ce dossier."), code="duplicate",
                               params={"name": evaluator.full_name})
     assignment = ReviewAssignment.objects.create(application=application, evaluator=evaluator)
-    audit_record(obj=assignment, action="assign", actor=by, to_state=AssignmentState.PENDING)
+    audit_record(obj=assignment, action="assign", actor=by, to_state=ConflictAnswer.PENDING)
     _notify_assigned({evaluator.pk: [application.pk]}, application.call)
     return assignment
 
@@ -140,14 +138,12 @@ def assign_automatically(*, call: Call, by: User, seed: int = 0) -> planner.Plan
     return plan
 
 
-def assignment_state(assignment: ReviewAssignment) -> AssignmentState:
-    return AssignmentState.of(assignment)
-
-
+REMOVE = "remove"  # an instructeur ends an assignment (kept for the record, no longer counted)
+REMOVED = "removed"
 ASSIGNMENT_PERMISSIONS = {
-    AssignmentAction.DECLARE_NONE: "grants.open_assignment",
+    AssignmentAction.DECLARE_NO_CONFLICT: "grants.open_assignment",
     AssignmentAction.DECLARE_CONFLICT: "grants.open_assignment",
-    AssignmentAction.REMOVE: "grants.remove_assignment",
+    REMOVE: "grants.remove_assignment",
 }
 
 
@@ -156,17 +152,23 @@ def assignment_transition(*, assignment: ReviewAssignment, action, by: User, rea
     """The only way an assignment changes: « aucun conflit » (the evaluator sees the file),
     « conflit déclaré » (the assignment ends at once, the conflict is recorded, the file is never
     shown again to this evaluator), or removal by an instructeur (with a reason)."""
-    action = AssignmentAction(action)
+    action = REMOVE if action == REMOVE else AssignmentAction(action)
     locked = ReviewAssignment.objects.select_for_update().select_related(
         "application__call__programme", "application__innovation").get(pk=assignment.pk)
-    perm_target = locked.application if action == AssignmentAction.REMOVE else locked
+    perm_target = locked.application if action == REMOVE else locked
     require_perm(by, ASSIGNMENT_PERMISSIONS[action], perm_target)
-    source = AssignmentState.of(locked)
-    step = ASSIGNMENT_TRANSITIONS[action]
-    if source not in step.sources:
-        raise ValidationError(_("Cette réponse a déjà été donnée ou l’attribution a pris fin."), code="stale")
+    source = locked.conflict
+    if locked.removed_at is not None:
+        raise ValidationError(_("Cette attribution a déjà pris fin."), code="stale")
+    if action == REMOVE:
+        target = REMOVED
+    else:
+        step = ASSIGNMENT_TRANSITIONS[action]
+        if source not in step.sources:
+            raise ValidationError(_("Cette réponse a déjà été donnée."), code="stale")
+        target = step.target
     now = timezone.now()
-    if action == AssignmentAction.DECLARE_NONE:
+    if action == AssignmentAction.DECLARE_NO_CONFLICT:
         fields = reviewing_services.conflict_answer_apply(locked, answer=ConflictAnswer.NONE, now=now)
     elif action == AssignmentAction.DECLARE_CONFLICT:
         fields = reviewing_services.conflict_answer_apply(locked, answer=ConflictAnswer.DECLARED, reason=reason,
@@ -178,8 +180,8 @@ def assignment_transition(*, assignment: ReviewAssignment, action, by: User, rea
     else:
         fields = reviewing_services.assignment_remove(locked, reason=reason, now=now)
     locked.save(update_fields=fields)
-    audit_record(obj=locked, action=action, actor=by, from_state=source, to_state=step.target,
-                 message=" ".join(reason.split()) if action == AssignmentAction.REMOVE else "")
+    audit_record(obj=locked, action=str(action), actor=by, from_state=source, to_state=target,
+                 message=" ".join(reason.split()) if action == REMOVE else "")
     return locked
 
 

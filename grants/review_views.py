@@ -12,10 +12,14 @@ from django.views.decorators.http import require_POST
 
 from essaimage.permissions import get_object_for
 from grants import decision_services, review_forms, review_selectors, review_services
-from grants.enums import DecisionOutcome
+from grants.enums import APPLICATION_TRANSITIONS, DECISION_ACTIONS, AssignmentAction, DecisionOutcome
 from grants.models import Application, Call, Decision, ReviewAssignment
 from reviewing.enums import ConflictAnswer, SheetStatus
 from reviewing.forms import ConflictForm, ScoreSheetForm
+
+
+# The states from which some decision may be taken (refusal and dismissal also from « en attente de compléments »).
+DECIDABLE = frozenset().union(*(APPLICATION_TRANSITIONS[action].sources for action in DECISION_ACTIONS))
 
 
 def _flash(request, error: ValidationError) -> None:
@@ -70,8 +74,8 @@ def assignment_detail(request, pk):
             try:
                 review_services.assignment_transition(
                     assignment=assignment, by=request.user, reason=form.cleaned_data["reason"],
-                    action=review_services.AssignmentAction.DECLARE_CONFLICT if declared
-                    else review_services.AssignmentAction.DECLARE_NONE)
+                    action=AssignmentAction.DECLARE_CONFLICT if declared
+                    else AssignmentAction.DECLARE_NO_CONFLICT)
             except ValidationError as error:
                 _flash(request, error)
                 return redirect("grants:review_queue")
@@ -156,7 +160,7 @@ def _application_context(request, application, *, assign_form=None, decision_for
         **review_selectors.application_review_summary(application),
         "assign_form": assign_form or review_forms.AssignByHandForm(evaluators=review_services.evaluators()),
         "remove_form": review_forms.RemoveAssignmentForm(),
-        "can_decide": decision is None and application.state.is_decidable,
+        "can_decide": decision is None and application.status in DECIDABLE,
         "envelope": review_selectors.call_envelope(application.call),
         "overdue_reports": list(review_selectors.overdue_reports(application.innovation_id)
                                 .exclude(application=application).select_related("application")),
@@ -201,7 +205,7 @@ def remove_assignment(request, reference, pk):
     else:
         try:
             review_services.assignment_transition(assignment=assignment, by=request.user,
-                                                  action=review_services.AssignmentAction.REMOVE,
+                                                  action=review_services.REMOVE,
                                                   reason=form.cleaned_data["reason"])
             messages.success(request, _("L’attribution est retirée."))
         except ValidationError as error:
@@ -240,8 +244,10 @@ def decision_letter(request, reference):
     if decision is None:
         raise Http404
     grant = getattr(application, "grant", None)
+    outcome = DecisionOutcome(decision.outcome)
     return render(request, "grants/decision/letter.html", {
-        "application": application, "decision": decision, "grant": grant,
+        "application": application, "decision": decision, "grant": grant, "outcome": outcome,
+        "is_accepted": outcome == DecisionOutcome.ACCEPTED, "is_refused": outcome == DecisionOutcome.REFUSED,
         "funder_name": application.call.programme.funder.name,
         "amount_text": decision_services.euros(decision.amount) if decision.amount is not None else "",
     })
