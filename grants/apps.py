@@ -7,3 +7,8 @@ class GrantsConfig(AppConfig):
 
     name = "grants"
     verbose_name = _("Subventions d'essaimage")
+
+    def ready(self):
+        from grants import review_notices, review_rules  # noqa: F401
+
+        review_notices.register()

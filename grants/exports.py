@@ -33,7 +33,7 @@ def applications(call):
                    application.total_budget, application.submitted_at,
                    score.final if score else None, score.spread if score else None, score.evaluators if score else 0,
                    _label(DecisionOutcome, decision.outcome) if decision else "",
-                   grant.amount if grant else None, application.decided_at]
+                   grant.amount_granted if grant else None, application.decided_at]
 
     header = [_("Référence"), _("Innovation"), _("Organisation"), _("SIRET"), _("Statut"), _("Montant demandé"),
               _("Budget total"), _("Déposé le"), _("Note pondérée /20"), _("Écart-type"), _("Évaluations"),

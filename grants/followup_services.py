@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,20 +17,15 @@ from essaimage.models import User
 from essaimage.permissions import require_perm
 from essaimage.services import audit_record
 from grants import review_notices
-from grants.decision_services import CENTS, euros, grant_transition
+from grants.decision_services import CENTS, euros, grant_transition, released_total
 from grants.enums import (
-    MILESTONE_TRANSITIONS, RUNNING_GRANT_STATES, GrantAction, GrantStatus, MilestoneAction, MilestoneKind,
+    MILESTONE_TRANSITIONS, RUNNING_GRANT_STATES, GrantAction, GrantStatus, HearingPurpose, MilestoneAction,
+    MilestoneKind, MilestoneStatus,
 )
 from grants.models import BudgetLine, Grant, Hearing, Milestone, TrancheRelease
 from notifications import services as notifications
 
 REPORT_MONTHS_AFTER_YEAR_END = 6  # compte rendu financier: within six months after the financial year
-
-
-def financial_report_due(end: datetime.date) -> datetime.date:
-    """Six months after the end of the financial year (the calendar year) in which the funded
-    action ends: 30 June of the next year."""
-    return datetime.date(end.year + 1, 6, 30)
 
 
 def _team(application):
@@ -47,11 +41,11 @@ def tranche_amount(milestone: Milestone, grant: Grant, milestones: list[Mileston
     (an amount lower than the request lowers every tranche); the last tranche takes the rounding
     so that the tranches add up to the grant exactly."""
     requested = grant.application.amount_requested
-    if not requested or grant.amount == requested:
+    if not requested or grant.initial_amount == requested:
         return milestone.tranche_amount
     ordered = sorted(milestones, key=lambda m: (m.due_date, m.pk))
-    scaled = {m.pk: (m.tranche_amount * grant.amount / requested).quantize(CENTS) for m in ordered}
-    scaled[ordered[-1].pk] = grant.amount - sum(scaled[m.pk] for m in ordered[:-1])
+    scaled = {m.pk: (m.tranche_amount * grant.initial_amount / requested).quantize(CENTS) for m in ordered}
+    scaled[ordered[-1].pk] = grant.initial_amount - sum(scaled[m.pk] for m in ordered[:-1])
     return scaled[milestone.pk]
 
 
@@ -94,14 +88,16 @@ def milestone_transition(*, milestone: Milestone, action, by: User, message: str
         locked.reported_at = now
         if evidence is not None:
             locked.evidence_name = uploads.safe_filename(evidence.name, evidence_type)
+            locked.evidence_size = evidence.size
             evidence.name = uploads.stored_name(evidence_type)
             locked.evidence = evidence
-            locked.evidence_content_type = evidence_type
-        locked.send_back_reason = ""
+            locked.evidence_type = evidence_type
+        locked.return_reason = ""
     elif action in (MilestoneAction.RETURN, MilestoneAction.CANCEL):
         if not message:
             raise ValidationError(_("Dites à l’équipe ce qui manque pour valider ce jalon."), code="reason")
-        locked.send_back_reason = message
+        if action == MilestoneAction.RETURN:
+            locked.return_reason = message
     else:
         if MilestoneKind(locked.kind).is_replication:
             if replication is None or replication.innovation_id != application.innovation_id:
@@ -111,10 +107,13 @@ def milestone_transition(*, milestone: Milestone, action, by: User, message: str
                     code="replication")
             locked.replication = replication
         milestones = list(Milestone.objects.filter(application_id=application.pk))
-        release = TrancheRelease.objects.create(milestone=locked, amount=tranche_amount(locked, grant, milestones),
-                                                released_at=now, released_by=by)
-        locked.released_at = now
-        message = message or _("Tranche de %(amount)s libérée.") % {"amount": euros(release.amount)}
+        amount = min(tranche_amount(locked, grant, milestones), grant.amount_granted - released_total(grant))
+        if amount > 0:
+            release = TrancheRelease.objects.create(grant=grant, milestone=locked, amount=amount, released_at=now,
+                                                    released_by=by)
+            locked.released_at = now
+            message = message or _("Tranche de %(amount)s versée.") % {"amount": euros(release.amount)}
+        locked.validated_at, locked.validated_by = now, by
     locked.status = step.target
     locked.save()
     audit_record(obj=locked, action=action, actor=by, from_state=source, to_state=step.target, message=message)
@@ -127,7 +126,8 @@ def milestone_transition(*, milestone: Milestone, action, by: User, message: str
         notifications.notify(_team(application), review_notices.MILESTONE_CHECKED, locked,
                              url=review_notices.grant_url(grant), context=context, exclude=[by])
     if action == MilestoneAction.VALIDATE and not Milestone.objects.filter(
-            application_id=application.pk, released_at__isnull=True).exists():
+            application_id=application.pk).exclude(status__in=[MilestoneStatus.VALIDATED, MilestoneStatus.CANCELLED]
+    ).exists():
         grant_transition(grant=grant, action=GrantAction.SETTLE, by=by)
     return locked
 
@@ -170,7 +170,8 @@ def financial_report_save(*, grant: Grant, by: User, spent: dict[int, Decimal], 
 
 
 @transaction.atomic
-def hearing_open(*, grant: Grant, by: User, reason: str, deadline: datetime.date) -> Hearing:
+def hearing_open(*, grant: Grant, by: User, purpose, reason: str, deadline: datetime.date,
+                 proposed_amount: Decimal | None = None) -> Hearing:
     """The contradictory procedure before a reduction or a withdrawal: the team is told why and
     until when it may answer."""
     locked = Grant.objects.select_for_update().select_related("application__innovation").get(pk=grant.pk)
@@ -184,7 +185,9 @@ def hearing_open(*, grant: Grant, by: User, reason: str, deadline: datetime.date
         raise ValidationError(_("Exposez à l’équipe les motifs envisagés."), code="reason")
     if deadline < timezone.localdate() + datetime.timedelta(days=15):
         raise ValidationError(_("Laissez à l’équipe au moins quinze jours pour répondre."), code="deadline")
-    hearing = Hearing.objects.create(grant=locked, reason=reason, deadline=deadline, opened_by=by)
+    purpose = HearingPurpose(purpose)
+    hearing = Hearing.objects.create(grant=locked, purpose=purpose, reason=reason, deadline=deadline, opened_by=by,
+                                     proposed_amount=proposed_amount)
     audit_record(obj=locked, action="hearing_open", actor=by, message=reason)
     application = locked.application
     notifications.notify(_team(application), review_notices.GRANT_UPDATED, locked,
@@ -221,8 +224,8 @@ def hearing_close(*, hearing: Hearing, by: User) -> Hearing:
     if timezone.localdate() <= locked.deadline:
         raise ValidationError(_("Le délai de réponse de l’équipe court encore jusqu’au %(date)s.") % {
             "date": locked.deadline.strftime("%d/%m/%Y")}, code="deadline")
-    locked.closed_at = timezone.now()
-    locked.save(update_fields=["closed_at"])
+    locked.closed_at, locked.closed_by = timezone.now(), by
+    locked.save(update_fields=["closed_at", "closed_by"])
     audit_record(obj=locked.grant, action="hearing_close", actor=by)
     return locked
 
@@ -231,8 +234,9 @@ REMINDER_DAYS = (60, 30, 7, 0)  # days before the deadline; then every 14 days o
 
 
 def reports_to_remind(today: datetime.date):
-    due = Grant.objects.filter(financial_report_submitted_at__isnull=True, financial_report_due__isnull=False,
-                               status__in=[*RUNNING_GRANT_STATES, GrantStatus.SETTLED]).select_related("application__innovation")
+    due = Grant.objects.filter(
+        financial_report_submitted_at__isnull=True, financial_report_due__isnull=False,
+        status__in=[*RUNNING_GRANT_STATES, GrantStatus.SETTLED]).select_related("application__innovation")
     for grant in due:
         days = (grant.financial_report_due - today).days
         if days in REMINDER_DAYS or (days < 0 and (-days) % 14 == 0):
@@ -255,6 +259,3 @@ def send_report_reminders(today: datetime.date | None = None) -> int:
     return sent
 
 
-def released_total(grant: Grant) -> Decimal:
-    return TrancheRelease.objects.filter(milestone__application_id=grant.application_id).aggregate(
-        total=Sum("amount"))["total"] or Decimal("0.00")

@@ -19,6 +19,9 @@ from grants.review_views import call_for
 from innovations.models import Replication
 
 
+CHECKABLE = MILESTONE_TRANSITIONS[MilestoneAction.VALIDATE].sources
+
+
 def _flash(request, error: ValidationError) -> None:
     for text in error.messages:
         messages.error(request, text)
@@ -34,18 +37,19 @@ def _grant_context(request, grant, **forms):
     milestones = list(application.milestones.all())
     is_instructor = user.has_perm("grants.manage_grant", grant)
     is_team = user.has_perm("grants.answer_hearing", grant)
-    released = sum((r.amount for m in milestones for r in m.releases.all()), decision_services.CENTS * 0)
+    releases = {r.milestone_id: r for r in grant.releases.all()}
+    released = sum((r.amount for r in releases.values()), decision_services.CENTS * 0)
     rows = []
     replications = Replication.objects.filter(innovation_id=application.innovation_id).select_related("territory")
     for milestone in milestones:
         state = milestone.state
         row = {"milestone": milestone, "state": state,
                "tranche": followup_services.tranche_amount(milestone, grant, milestones),
-               "released": sum(r.amount for r in milestone.releases.all())}
+               "release": releases.get(milestone.pk)}
         if grant.state.is_running and is_team and state.is_reportable:
             row["report_form"] = forms.get(f"report_{milestone.pk}") or review_forms.MilestoneReportForm(
                 prefix=f"m{milestone.pk}")
-        if grant.state.is_running and is_instructor and state in MILESTONE_TRANSITIONS[MilestoneAction.VALIDATE].sources:
+        if grant.state.is_running and is_instructor and state in CHECKABLE:
             row["check_form"] = forms.get(f"check_{milestone.pk}") or review_forms.MilestoneCheckForm(
                 prefix=f"m{milestone.pk}", replications=replications,
                 needs_replication=MilestoneKind(milestone.kind).is_replication)
@@ -56,7 +60,7 @@ def _grant_context(request, grant, **forms):
     context = {
         "grant": grant, "application": application, "rows": rows, "released": released,
         "awaiting_convention": awaiting_convention,
-        "remaining": grant.amount - released, "is_instructor": is_instructor, "is_team": is_team,
+        "remaining": grant.amount_granted - released, "is_instructor": is_instructor, "is_team": is_team,
         "hearings": hearings, "open_hearing": open_hearing,
         "budget_lines": list(application.budget_lines.all()),
         "reached": [m.replication for m in milestones if m.replication_id],
@@ -156,7 +160,7 @@ def milestone_evidence(request, reference, pk):
     if not milestone.evidence:
         raise Http404
     return FileResponse(milestone.evidence.open("rb"), as_attachment=True, filename=milestone.evidence_name,
-                        content_type=milestone.evidence_content_type or "application/octet-stream")
+                        content_type=milestone.evidence_type or "application/octet-stream")
 
 
 def financial_report(request, reference):
@@ -198,8 +202,9 @@ def hearing_open(request, reference):
     form = review_forms.HearingOpenForm(request.POST)
     if form.is_valid():
         try:
-            followup_services.hearing_open(grant=grant, by=request.user, reason=form.cleaned_data["reason"],
-                                           deadline=form.cleaned_data["deadline"])
+            followup_services.hearing_open(grant=grant, by=request.user, purpose=form.cleaned_data["purpose"],
+                                           reason=form.cleaned_data["reason"], deadline=form.cleaned_data["deadline"],
+                                           proposed_amount=form.cleaned_data.get("proposed_amount"))
         except ValidationError as error:
             _flash(request, error)
         else:

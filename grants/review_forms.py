@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from essaimage import uploads
 from essaimage.forms_base import DsfrForm
-from grants.enums import DecisionOutcome
+from grants.enums import DecisionOutcome, HearingPurpose
 
 MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0.00")}
 MOTIVATION_MAX_LENGTH = 4000
@@ -153,6 +153,9 @@ class FinancialReportForm(DsfrForm):
 
 
 class HearingOpenForm(DsfrForm):
+    purpose = forms.ChoiceField(label=_("Mesure envisagée"), choices=HearingPurpose.choices, widget=forms.RadioSelect,
+                                error_messages={"required": _("Choisissez la mesure envisagée.")})
+    proposed_amount = money_field(_("Montant envisagé après réduction (en euros)"), required=False)
     reason = forms.CharField(label=_("Motifs envisagés"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}),
                              help_text=_("Ce qui pourrait conduire à réduire ou à retirer la subvention."),
                              error_messages={"required": _("Exposez à l’équipe les motifs envisagés.")})

@@ -99,7 +99,8 @@ def call_ranking(call: Call) -> list[RankingLine]:
     with the envelope consumed line by line if the applications above were accepted at the
     amount they ask. Three queries: the ranking, the applications, the opinions."""
     scores = {item.item_id: item for item in call_scores(call)}
-    applications = list(Application.objects.filter(call=call).exclude(status__in=[ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN])
+    applications = list(Application.objects.filter(call=call)
+                        .exclude(status__in=[ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN])
                         .select_related("innovation", "organisation"))
     opinions = opinions_by_application([a.pk for a in applications])
     order = {item_id: index for index, item_id in enumerate(scores)}
@@ -182,7 +183,7 @@ def _dashboard(applications, total: Decimal) -> Dashboard:
     board.by_status = [(status, counts.get(status.value, 0)) for status in ApplicationStatus]
     board.applications = sum(counts.values())
     grants = Grant.objects.filter(application__in=applications)
-    committed = grants.aggregate(total=Sum("amount"))["total"] or ZERO
+    committed = grants.aggregate(total=Sum("amount_granted"))["total"] or ZERO
     released = TrancheRelease.objects.filter(milestone__application__in=applications).aggregate(
         total=Sum("amount"))["total"] or ZERO
     board.envelope = Envelope(total or ZERO, committed, released)
@@ -205,7 +206,7 @@ def call_dashboard(call: Call) -> Dashboard:
 
 
 def programme_dashboard(programme) -> Dashboard:
-    return _dashboard(Application.objects.filter(call__programme=programme), programme.envelope)
+    return _dashboard(Application.objects.filter(call__programme=programme), programme.total_envelope)
 
 
 # --- Grants -------------------------------------------------------------------------------
@@ -215,14 +216,8 @@ def grant_page_queryset():
         "application__call__programme__funder", "application__innovation", "application__organisation",
         "convention_signed_by").prefetch_related(
         Prefetch("application__milestones", queryset=Milestone.objects.select_related(
-            "replication__territory").prefetch_related("releases").order_by("due_date", "pk")),
-        "application__budget_lines", "hearings")
-
-
-def released_by_grant(grant_ids) -> dict[int, Decimal]:
-    rows = (TrancheRelease.objects.filter(milestone__application__grant__in=grant_ids)
-            .values_list("milestone__application__grant").annotate(total=Sum("amount")))
-    return dict(rows)
+            "replication__territory", "replication__organisation").order_by("due_date", "pk")),
+        "application__budget_lines", "hearings", "releases")
 
 
 def overdue_reports(innovation_id: int):
@@ -234,7 +229,7 @@ def overdue_reports(innovation_id: int):
 def open_data_grants():
     """Conventions above 23,000 € signed: the SCDL rows, one query + the milestones."""
     return (Grant.objects.filter(convention_required=True, convention_signed_at__isnull=False,
-                                 amount__gt=CONVENTION_THRESHOLD)
+                                 initial_amount__gt=CONVENTION_THRESHOLD)
             .exclude(status=GrantStatus.WITHDRAWN)
             .select_related("application__call__programme__funder", "application__organisation",
                             "application__innovation")
@@ -253,7 +248,7 @@ def decisions_of_call(call: Call):
 
 def call_envelope(call: Call) -> Envelope:
     """The call's envelope: committed (granted), released (tranches paid): two queries."""
-    committed = Grant.objects.filter(application__call=call).aggregate(total=Sum("amount"))["total"] or ZERO
+    committed = Grant.objects.filter(application__call=call).aggregate(total=Sum("amount_granted"))["total"] or ZERO
     released = TrancheRelease.objects.filter(milestone__application__call=call).aggregate(
         total=Sum("amount"))["total"] or ZERO
     return Envelope(call.envelope, committed, released)

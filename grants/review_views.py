@@ -259,13 +259,12 @@ def convention(request, reference):
     if grant is None or not grant.convention_required:
         raise Http404
     milestones = list(application.milestones.order_by("due_date", "pk"))
-    from grants.followup_services import financial_report_due, tranche_amount
+    from grants.followup_services import tranche_amount
 
     tranches = [(m, decision_services.euros(tranche_amount(m, grant, milestones))) for m in milestones]
-    end = max((m.due_date for m in milestones), default=None)
     return render(request, "grants/decision/convention.html", {
         "application": application, "grant": grant, "tranches": tranches,
-        "funder": application.call.programme.funder, "amount_text": decision_services.euros(grant.amount),
-        "report_due": grant.financial_report_due or (financial_report_due(end) if end else None),
+        "funder": application.call.programme.funder, "amount_text": decision_services.euros(grant.initial_amount),
+        "report_due": grant.financial_report_due,
         "budget_lines": list(application.budget_lines.all()),
     })

@@ -11,7 +11,6 @@ from decimal import Decimal
 from io import StringIO
 
 from django.http import StreamingHttpResponse
-from django.utils import timezone
 
 # The columns of the SCDL « subventions » schema, in the schema's order.
 COLUMNS = (
@@ -21,7 +20,6 @@ COLUMNS = (
 )
 NATURE = "aide en numéraire"  # the grants of the platform are paid in money
 UNIQUE, STAGED = "unique", "échelonné"  # conditionsVersement
-CONVENTION_THRESHOLD = Decimal("23000.00")  # décret 2001-495: a convention above this amount
 
 
 def amount(value: Decimal) -> str:
@@ -57,7 +55,7 @@ def row(grant) -> list[str]:
     funder = application.call.programme.funder
     beneficiary = application.organisation
     due_dates = [milestone.due_date for milestone in application.milestones.all()]
-    signed = timezone.localdate(grant.convention_signed_at)
+    signed = grant.convention_signed_at
     return [
         funder.name,
         funder.siret or "",
@@ -66,13 +64,13 @@ def row(grant) -> list[str]:
         beneficiary.name if beneficiary else "",
         (beneficiary.siret or "") if beneficiary else "",
         f"{application.call.title} : {application.innovation.title}",
-        amount(grant.amount),
+        amount(grant.initial_amount),
         NATURE,
         STAGED if len(due_dates) > 1 else UNIQUE,
         payment_period(due_dates),
         "",  # idRAE: the platform's grants are not notified to the EU state-aid register
         "non",  # notificationUE
-        share(grant.amount, application.total_budget),
+        share(grant.initial_amount, application.total_budget),
     ]
 
 
