@@ -8,3 +8,8 @@ class ContactConfig(AppConfig):
 
     name = "contact"
     verbose_name = _("Messages de contact")
+
+    def ready(self):
+        from contact import notices
+
+        notices.register()

@@ -8,11 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from contact import notices
 from contact.enums import ContactKind
 from contact.models import ContactMessage
 from essaimage import mail, throttle
 from innovations.models import Innovation, Replication
 from innovations.services import team_users
+from notifications.services import notify
 
 HOUR, DAY = 3600, 24 * 3600
 
@@ -71,7 +73,7 @@ def _check_limits(*, sender: Sender, recipient_emails: list[str], recipient_limi
 
 
 def _relay(*, kind: ContactKind, sender: Sender, recipients: list[str], subject: str, body: str,
-           recipient_limit: int, context: dict, **links) -> ContactMessage:
+           recipient_limit: int, context: dict, recipient_users=(), about=None, **links) -> ContactMessage:
     if not recipients:
         raise PermissionDenied
     _check_limits(sender=sender, recipient_emails=recipients, recipient_limit=recipient_limit)
@@ -82,6 +84,11 @@ def _relay(*, kind: ContactKind, sender: Sender, recipients: list[str], subject:
     context = {"kind": str(kind), "sender_name": sender.name, "subject": subject, "body": body,
                "organisation": str(getattr(sender.user, "organisation", None) or ""), **context}
     mail.send(template="contact/emails/relayed", context=context, recipients=recipients, reply_to=[sender.email])
+    if recipient_users:
+        notify(recipient_users, notices.MESSAGE_RECEIVED, about, exclude=[sender.user],
+               title=_("Message de %(name)s : %(subject)s") % {"name": sender.name, "subject": subject},
+               text=_("Le message vous a été transmis par e-mail ; répondez à cet e-mail pour lui écrire."),
+               url=context.get("url", ""))
     return message
 
 
@@ -99,8 +106,9 @@ def contact_team(*, innovation: Innovation, sender: Sender, subject: str, body: 
     """A message to every active member of a published innovation's team."""
     if not sender.user.has_perm("contact.message_team", innovation):
         raise PermissionDenied
-    recipients = sorted(team_users(innovation).filter(is_active=True).values_list("email", flat=True))
-    return _relay(kind=ContactKind.TEAM, sender=sender, recipients=recipients, subject=subject, body=body,
+    team = sorted(team_users(innovation).filter(is_active=True), key=lambda user: user.email)
+    return _relay(kind=ContactKind.TEAM, sender=sender, recipients=[user.email for user in team], subject=subject,
+                  body=body, recipient_users=team, about=innovation,
                   recipient_limit=settings.CONTACT_RECIPIENT_LIMIT_PER_DAY, innovation=innovation,
                   context={"title": innovation.title, "url": innovation.get_absolute_url()})
 
@@ -114,6 +122,7 @@ def contact_declarer(*, replication: Replication, sender: Sender, subject: str, 
     return _relay(kind=ContactKind.DECLARER, sender=sender, recipients=[replication.declared_by.email],
                   subject=subject, body=body, recipient_limit=settings.CONTACT_RECIPIENT_LIMIT_PER_DAY,
                   recipient=replication.declared_by, innovation=innovation, replication=replication,
+                  recipient_users=[replication.declared_by], about=replication,
                   context={"title": innovation.title, "url": innovation.get_absolute_url(),
                            "territory": replication.territory.name,
                            "organisation_declared": replication.organisation.name})

@@ -25,6 +25,7 @@ GENERIC_ACTIONS = {
     "declare": _("Déclaration"),
     "status": _("Changement d’état"),
     "delete": _("Suppression"),
+    "team": _("Équipe modifiée"),
     "test": _("Essai"),
 }
 

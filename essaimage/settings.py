@@ -242,6 +242,10 @@ TASK_RETRY_DELAYS_MINUTES = (1, 5, 15, 60, 3 * 60, 6 * 60, 12 * 60, 24 * 60)
 # Finished tasks (a delivered e-mail's text among them) are deleted after this many days.
 TASK_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_DAYS", "14"))
 TASK_FAILED_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_FAILED_RESULTS_KEEP_DAYS", "30"))
+# In-app notices are deleted once read for NOTICE_READ_KEEP_DAYS, or unread for NOTICE_KEEP_DAYS
+# (a notice waiting for the digest is never deleted before it has gone out).
+NOTICE_READ_KEEP_DAYS = int(os.environ.get("NOTICE_READ_KEEP_DAYS", "180"))
+NOTICE_KEEP_DAYS = int(os.environ.get("NOTICE_KEEP_DAYS", "365"))
 # Daily tasks: dotted path of a task -> local time "HH:MM" in TIME_ZONE (Europe/Paris, summer
 # and winter time alike), e.g. "notifications.tasks.send_daily_digests": "08:00". The worker
 # queues each once for its next run (essaimage.scheduling); the core names no feature app here
@@ -249,6 +253,7 @@ TASK_FAILED_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_FAILED_RESULTS_KEEP_DAY
 SCHEDULED_TASKS: dict[str, str] = {
     "essaimage.tasks.prune_finished_tasks": "04:00",
     "notifications.tasks.send_daily_digests": "08:00",
+    "notifications.tasks.purge_old_notices": "04:15",
     "grants.review_tasks.remind_financial_reports": "08:30",
 }
 

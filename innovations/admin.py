@@ -6,10 +6,10 @@ from django.db.models import BooleanField, F, Func, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from essaimage.admin import AdminCheckboxes, AutocompleteLabelMixin, LabelledTabularInline
+from essaimage.admin import AdminCheckboxes, AutocompleteLabelMixin, LabelledInlineFormSet, LabelledTabularInline
 from essaimage.admin_dates import BoundedDatesMixin
 from innovations import services
-from innovations.enums import ModerationAction
+from innovations.enums import ModerationAction, TeamRole
 from innovations.models import Attachment, BusinessModel, FundingSource, Innovation, Replication, TeamMember, Theme
 
 FILE_KINDS = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG", "image/webp": "WebP",
@@ -34,8 +34,34 @@ class ThemeAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class TeamFormSet(LabelledInlineFormSet):
+    def kept(self) -> list[tuple]:
+        """(user, role) of the team once saved: the members as they are, changed by the rows
+        the page sent (a member whose row was not sent stays, as Django's formsets do)."""
+        deleted = set(self.deleted_forms) if self.can_delete else set()
+        team = {member.user_id: (member.user, member.role)
+                for member in self.instance.members.select_related("user")} if self.instance.pk else {}
+        for form in self.forms:
+            original = form.instance.user_id if form.instance.pk else None
+            if original is not None and (form in deleted or form.has_changed()):
+                team.pop(original, None)
+            user = form.cleaned_data.get("user")
+            if form not in deleted and user is not None:
+                team[user.pk] = (user, form.cleaned_data["role"])
+        return list(team.values())
+
+    def clean(self):
+        super().clean()
+        if not any(form.errors for form in self.forms) and not any(
+                role == TeamRole.OWNER for _user, role in self.kept()):
+            raise ValidationError(_("L’équipe doit garder au moins un porteur."))
+
+
 class TeamMemberInline(LabelledTabularInline):
+    """Edited here, written by innovations.services.innovation_team_admin_set (audited)."""
+
     model = TeamMember
+    formset = TeamFormSet
     extra = 0
     autocomplete_fields = ["user"]
 
@@ -142,6 +168,14 @@ class InnovationAdmin(BoundedDatesMixin, AutocompleteLabelMixin, admin.ModelAdmi
 
     def has_add_permission(self, request):
         return False  # innovations are created on the site, by their team (services.innovation_save)
+
+    def save_formset(self, request, form, formset, change):
+        if isinstance(formset, TeamFormSet):
+            services.innovation_team_admin_set(innovation=form.instance, members=formset.kept(), by=request.user)
+            # The admin's own log reads these (the audit journal holds what changed).
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        else:
+            super().save_formset(request, form, formset, change)
 
     def save_model(self, request, obj, form, change):
         # Routed to the service: editable fields only, search words refreshed, version recorded.

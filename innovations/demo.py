@@ -8,10 +8,12 @@ from essaimage.demo import create_demo_user
 from essaimage.enums import Role
 from essaimage.models import Territory, User
 from essaimage.services import organisation_get_or_create, user_set_roles
-from innovations import services
+from innovations import notices, services
 from innovations.demo_content import INNOVATIONS
 from innovations.enums import ModerationAction, Status
-from innovations.models import Innovation, Theme
+from innovations.models import Innovation, Replication, Theme
+from notifications import services as notifications
+from notifications.models import Follow
 
 REPLICATOR_NAMES = [("Nadia", "Lefèvre"), ("Thomas", "Girard"), ("Sophie", "Perrin"), ("Karim", "Haddad"),
                     ("Élodie", "Roux"), ("Marc", "Chevalier"), ("Julie", "Lambert"), ("Hugo", "Fabre")]
@@ -109,4 +111,30 @@ def load() -> list[tuple[str, str]]:
                         parent=declared[inspired_by] if inspired_by is not None else None,
                     ))
             created += 1
+    _demo_follows()
     return []
+
+
+def _demo_follows() -> None:
+    """The demo agent follows three published innovations and has heard of two of them (the
+    bell shows something); once only."""
+    agent = User.objects.filter(email="agent@demo.essaimage.fr").first()
+    if agent is None or Follow.objects.filter(user=agent).exists():
+        return
+    followed = list(Innovation.objects.filter(status=Status.PUBLISHED).exclude(members__user=agent)
+                    .order_by("title")[:3])
+    for innovation in followed:
+        notifications.follow(user=agent, obj=innovation)
+    for innovation in followed[:1]:
+        notifications.notify([agent], notices.FOLLOWED_NEW_VERSION, innovation, url=innovation.get_absolute_url(),
+                             context={"title": innovation.title, "url": innovation.get_absolute_url()})
+    for replication in Replication.objects.filter(innovation__in=followed[1:]).select_related(
+            "innovation", "organisation", "territory").order_by("pk")[:1]:
+        innovation = replication.innovation
+        notifications.notify([agent], notices.FOLLOWED_REPLICATION, innovation,
+                             text=f"{replication.organisation} ({replication.territory})",
+                             url=innovation.get_absolute_url() + "#essaimages",
+                             context={"title": innovation.title, "url": innovation.get_absolute_url(),
+                                      "organisation": str(replication.organisation),
+                                      "territory": str(replication.territory),
+                                      "status": replication.get_status_display().lower()})

@@ -310,6 +310,38 @@ def innovation_admin_save(*, innovation: Innovation, by: User, changed: list[str
 
 
 @transaction.atomic
+def innovation_team_admin_set(*, innovation: Innovation, members: list[tuple[User, str]], by: User) -> None:
+    """The team becomes exactly `members` ((user, TeamRole) pairs), as an administrator set it in
+    the admin site; it keeps at least one owner; the change is audited with who was added and removed."""
+    require_perm(by, "innovations.change_innovation")  # the admin site's model permission
+    wanted = {}
+    for user, role in members:
+        wanted[user.pk] = (user, TeamRole(role))
+    if not any(role == TeamRole.OWNER for _user, role in wanted.values()):
+        raise ValidationError(_("L’équipe doit garder au moins un porteur."), code="no_owner")
+    locked = Innovation.objects.select_for_update().get(pk=innovation.pk)
+    current = {member.user_id: member for member in locked.members.select_related("user")}
+    removed = [member.user for pk, member in current.items() if pk not in wanted]
+    locked.members.filter(user_id__in=[user.pk for user in removed]).delete()
+    added, changed = [], []
+    for pk, (user, role) in wanted.items():
+        member = current.get(pk)
+        if member is None:
+            TeamMember.objects.create(innovation=locked, user=user, role=role)
+            added.append(user)
+        elif member.role != role:
+            member.role = role
+            member.save(update_fields=["role"])
+            changed.append(user)
+    if not (added or removed or changed):
+        return
+    parts = []
+    for label, users in ((_("ajouté"), added), (_("retiré"), removed), (_("rôle changé"), changed)):
+        parts += [f"{user.full_name} ({label})" for user in users]
+    audit_record(obj=locked, action="team", actor=by, message=", ".join(parts))
+
+
+@transaction.atomic
 def replication_admin_save(*, replication: Replication, by: User, changed: list[str]) -> Replication:
     """The admin site may correct a declaration's mode and adaptations; its state changes only
     through replication_update (the declarer's), with its audit entry."""

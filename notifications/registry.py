@@ -3,7 +3,9 @@ AppConfig.ready (the core imports none of them).
 
 A kind: a code (stored on each Notice and preference), a French label and description shown on
 the preferences page, and the e-mail template sent when the person wants it at once
-(`<template>_subject.txt`, `<template>.txt`, `<template>.html`)."""
+(`<template>_subject.txt`, `<template>.txt`, `<template>.html`). A kind registered with
+`sends_email=False` only lands in the site (its app sends its own e-mail, as the contact relay
+does with the message itself): it has no template and no choice on the preferences page."""
 
 from dataclasses import dataclass
 
@@ -19,6 +21,7 @@ class NoticeKind:
     description: str
     template: str
     action_label: str  # the e-mail's button to the object
+    sends_email: bool = True
 
 
 @dataclass(frozen=True)
@@ -37,10 +40,12 @@ _followables: dict[str, Followable] = {}
 DEFAULT_ACTION_LABEL = _("Ouvrir sur Essaimage")
 
 
-def register_kind(*, code: str, label, description, template: str,
-                  action_label=DEFAULT_ACTION_LABEL) -> NoticeKind:
+def register_kind(*, code: str, label, description, template: str = "",
+                  action_label=DEFAULT_ACTION_LABEL, sends_email: bool = True) -> NoticeKind:
+    if sends_email and not template:
+        raise ValueError(f"The kind of notice {code!r} sends e-mails: it needs a template.")
     kind = NoticeKind(code=code, label=label, description=description, template=template,
-                      action_label=action_label)
+                      action_label=action_label, sends_email=sends_email)
     _kinds[code] = kind
     return kind
 
@@ -56,6 +61,11 @@ def is_kind(code: str) -> bool:
 def kinds() -> list[NoticeKind]:
     """Every registered kind, in the order apps registered them."""
     return list(_kinds.values())
+
+
+def email_kinds() -> list[NoticeKind]:
+    """The kinds a person chooses how to receive by e-mail (the preferences page, the digest)."""
+    return [entry for entry in _kinds.values() if entry.sends_email]
 
 
 def register_followable(model: type[models.Model], *, view_permission: str, follow_label, following_text,

@@ -37,4 +37,4 @@ def is_following(user, obj) -> bool:
 def frequencies_for(user) -> dict[str, str]:
     """Every registered kind → the person's frequency (immediately when never chosen)."""
     chosen = dict(NoticePreference.objects.filter(user=user).values_list("kind", "frequency"))
-    return {kind.code: chosen.get(kind.code, Frequency.IMMEDIATE) for kind in registry.kinds()}
+    return {kind.code: chosen.get(kind.code, Frequency.IMMEDIATE) for kind in registry.email_kinds()}

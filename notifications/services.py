@@ -3,6 +3,7 @@ something: `notify()` (an in-app notice for each person, and the e-mail by their
 
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -79,9 +81,13 @@ def notify(recipients, kind: str, obj=None, *, title: str = "", text: str = "", 
     users = {user.pk: user for user in recipients if user.is_active and user.pk not in excluded}
     if not users:
         return []
+    if not title and not notice_kind.sends_email:
+        raise ValueError(f"The kind of notice {kind!r} has no e-mail to take a title from: give one.")
     if not title:
         title = mail.render_subject(notice_kind.template, context or {}).removeprefix(SUBJECT_PREFIX)
-    chosen = dict(NoticePreference.objects.filter(user_id__in=users, kind=kind).values_list("user_id", "frequency"))
+    chosen = {}
+    if notice_kind.sends_email:
+        chosen = dict(NoticePreference.objects.filter(user_id__in=users, kind=kind).values_list("user_id", "frequency"))
     target = {}
     if obj is not None:
         target = {"content_type": ContentType.objects.get_for_model(obj), "object_id": obj.pk}
@@ -91,7 +97,8 @@ def notify(recipients, kind: str, obj=None, *, title: str = "", text: str = "", 
                in_digest=chosen.get(pk) == Frequency.DIGEST, **target)
         for pk in sorted(users)
     ])
-    now_ids = [pk for pk in sorted(users) if chosen.get(pk, Frequency.IMMEDIATE) == Frequency.IMMEDIATE]
+    now_ids = [pk for pk in sorted(users) if notice_kind.sends_email
+               and chosen.get(pk, Frequency.IMMEDIATE) == Frequency.IMMEDIATE]
     if now_ids:
         # Imported here: the task module imports this one.
         from notifications.tasks import send_notice_emails
@@ -149,6 +156,20 @@ def notice_mark_read(*, notice: Notice, by) -> Notice:
 
 
 @transaction.atomic
+def notices_purge(*, now=None) -> int:
+    """Deletes notices read more than NOTICE_READ_KEEP_DAYS ago, and unread ones older than
+    NOTICE_KEEP_DAYS; a notice still waiting for the digest stays. Returns how many went."""
+    now = now or timezone.now()
+    read_before = now - timedelta(days=settings.NOTICE_READ_KEEP_DAYS)
+    created_before = now - timedelta(days=settings.NOTICE_KEEP_DAYS)
+    deleted, _details = (
+        Notice.objects.filter(in_digest=False)
+        .filter(Q(read_at__lt=read_before) | Q(read_at__isnull=True, created_at__lt=created_before))
+        .delete()
+    )
+    return deleted
+
+
 def notices_mark_all_read(*, user) -> int:
     return Notice.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
 
@@ -170,7 +191,7 @@ def unsubscribe_apply(*, user, kind: str) -> list[str]:
     returns the kinds turned to « never »."""
     if kind == unsubscribe.DIGEST:
         current = dict(NoticePreference.objects.filter(user=user).values_list("kind", "frequency"))
-        kinds = [k.code for k in registry.kinds() if current.get(k.code) == Frequency.DIGEST]
+        kinds = [k.code for k in registry.email_kinds() if current.get(k.code) == Frequency.DIGEST]
     else:
         kinds = [kind]
     preferences_set(user=user, frequencies=dict.fromkeys(kinds, Frequency.NEVER))

@@ -1,5 +1,5 @@
 """The notices' e-mails, sent by the task worker: each notice's e-mails (enqueued once the
-transaction that created the notice commits) and the daily digest (scheduled by the core's
+transaction that created the notice commits) the daily digest and the purge of old notices (scheduled by the core's
 scheduler: settings.SCHEDULED_TASKS, every day at 8:00, Paris time)."""
 
 from django.tasks import task
@@ -10,6 +10,11 @@ from notifications import services
 @task
 def send_daily_digests() -> int:
     return services.digests_send()
+
+
+@task
+def purge_old_notices() -> int:
+    return services.notices_purge()
 
 
 @task

@@ -203,3 +203,40 @@ def test_the_log_is_read_only_in_the_admin(admin_client, agent, team):
     assert logged.subject == MESSAGE["subject"]
     assert MESSAGE["body"] in admin_client.get(
         reverse("admin:contact_contactmessage_change", args=[logged.pk])).content.decode()
+
+
+# --- The message also lands in the recipients' notices ------------------------------------
+
+def test_a_relayed_message_lands_in_the_recipients_notices_without_a_second_email(
+        client_for, agent, team, django_capture_on_commit_callbacks):
+    from notifications.models import Notice
+
+    innovation, owner, coauthor = team
+    post(client_for(agent), reverse("contact:team", args=[innovation.slug]), MESSAGE,
+         django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 1  # the relayed message itself, nothing more
+    notices = Notice.objects.order_by("recipient_id")
+    assert {n.recipient for n in notices} == {owner, coauthor}
+    assert all(n.title == f"Message de {agent.full_name} : Votre tiers-lieu" and n.target == innovation
+               and n.url == innovation.get_absolute_url() and not n.in_digest for n in notices)
+    bell = client_for(owner).get(reverse("notifications:list")).content.decode()
+    assert f"Message de {agent.full_name}" in bell
+
+
+def test_a_declarer_is_told_in_the_site_and_the_platform_message_tells_nobody(
+        client, client_for, team, other_agent, settings, django_capture_on_commit_callbacks):
+    from notifications.models import Notice
+
+    innovation, *_ = team
+    replication = ReplicationFactory(innovation=innovation)
+    post(client_for(other_agent), reverse("contact:declarer", args=[replication.pk]), MESSAGE,
+         django_capture_on_commit_callbacks)
+    assert list(Notice.objects.values_list("recipient", flat=True)) == [replication.declared_by.pk]
+    post(client, reverse("contact:platform"), {**MESSAGE, "name": "Alex Dupont", "email": "alex@exemple.fr"},
+         django_capture_on_commit_callbacks)
+    assert Notice.objects.count() == 1
+
+
+def test_messages_received_are_not_a_choice_on_the_preferences_page(client_for, agent):
+    page = client_for(agent).get(reverse("notifications:preferences")).content.decode()
+    assert "Décisions de modération" in page and "Messages reçus" not in page

@@ -204,3 +204,29 @@ def test_every_text_of_the_html_templates_is_translatable():
             for line, text in bare_text(path.read_text(encoding="utf-8")):
                 found.append(f"{path.relative_to(BASE_DIR)}:{line}: {text}")
     assert not found, "\n".join(found)
+
+
+def bare_plain_text(source: str) -> list[tuple[int, str]]:
+    """The same scan for plain-text templates (the text of e-mails and their subjects)."""
+    for pattern in (COMMENTS, TRANSLATED, TEMPLATE_CODE):
+        source = pattern.sub(lambda match: "\n" * match.group(0).count("\n") or " ", source)
+    return [(number, line.strip()) for number, line in enumerate(source.splitlines(), start=1)
+            if WORDS.search(line)]
+
+
+def test_the_plain_text_scan_sees_bare_text_and_only_that():
+    source = ('{% load i18n %}{% translate "Bonjour," %}\n'
+              "{% blocktranslate %}Voir : {{ url }}\n\nL’équipe {{ site_name }}{% endblocktranslate %}\n"
+              "- {{ notice.title }}\n--\nMessage oublié : {{ message }}\n")
+    assert bare_plain_text(source) == [(7, "Message oublié :")]
+
+
+def test_every_text_of_the_emails_is_translatable():
+    template_dirs = [Path(directory).resolve() for directory in settings.TEMPLATES[0]["DIRS"]]
+    template_dirs += [app_dir / "templates" for app_dir in project_app_dirs()]
+    found = []
+    for directory in template_dirs:
+        for path in sorted(directory.rglob("*.txt")):
+            for line, text in bare_plain_text(path.read_text(encoding="utf-8")):
+                found.append(f"{path.relative_to(BASE_DIR)}:{line}: {text}")
+    assert not found, "\n".join(found)

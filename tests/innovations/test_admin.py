@@ -21,14 +21,24 @@ def admin_client_(client):
     return client
 
 
+def team_rows(innovation) -> dict:
+    """The team inline as the admin page renders it: one row per member."""
+    members = list(innovation.members.order_by("pk"))
+    data = {"members-TOTAL_FORMS": str(len(members)), "members-INITIAL_FORMS": str(len(members))}
+    for index, member in enumerate(members):
+        data.update({f"members-{index}-id": member.pk, f"members-{index}-innovation": innovation.pk,
+                     f"members-{index}-user": member.user_id, f"members-{index}-role": member.role})
+    return data
+
+
 def change_data(innovation, **overrides):
     data = {
         "title": innovation.title, "summary": innovation.summary, "theme_ids": [], "stage": innovation.stage,
         "territory": innovation.territory_id, "organisation": innovation.organisation_id,
         "problem": "p", "solution": "s", "public_concerned": "", "results": "", "evidence": "", "costs": "",
         "links": "", "created_by": innovation.created_by_id,
-        "members-TOTAL_FORMS": "0", "members-INITIAL_FORMS": "0",
         "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0",
+        **team_rows(innovation),
     }
     data.update(overrides)
     return data
@@ -99,3 +109,29 @@ def test_innovation_save_writes_only_its_explicit_fields(agent, themes):
                                      funding=[], coauthors=[], fields=["title"])
     assert saved.status == Status.DRAFT and saved.title == "Fiche"
     assert not Innovation.objects.exclude(pk=saved.pk).exists()
+
+
+def test_the_admin_changes_the_team_through_the_audited_service(admin_client_):
+    innovation = InnovationFactory()
+    owner = innovation.members.get().user
+    newcomer = UserFactory(first_name="Nora", last_name="Lemaire")
+    url = reverse("admin:innovations_innovation_change", args=[innovation.pk])
+    data = change_data(innovation)
+    data.update({"members-TOTAL_FORMS": "2", "members-1-innovation": innovation.pk,
+                 "members-1-user": newcomer.pk, "members-1-role": "coauthor"})
+    response = admin_client_.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert set(innovation.members.values_list("user_id", "role")) == {(owner.pk, "owner"), (newcomer.pk, "coauthor")}
+    entry = AuditEntry.objects.get(action="team")
+    assert entry.message == "Nora Lemaire (ajouté)" and entry.actor.is_superuser
+
+
+def test_the_admin_cannot_leave_a_team_without_owner(admin_client_):
+    innovation = InnovationFactory()
+    url = reverse("admin:innovations_innovation_change", args=[innovation.pk])
+    data = change_data(innovation)
+    data["members-0-DELETE"] = "on"
+    response = admin_client_.post(url, data)
+    assert response.status_code == 200
+    assert "L’équipe doit garder au moins un porteur." in response.content.decode()
+    assert innovation.members.count() == 1 and not AuditEntry.objects.filter(action="team").exists()

@@ -1,8 +1,11 @@
 """notify(): a notice for each person, the e-mail by their preference; follows; the digest."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from innovations import notices as kinds
 from innovations.enums import Status
@@ -204,3 +207,46 @@ def test_replication_notices_lead_to_the_replications_section(innovation, agent,
         innovation=innovation, by=other_agent, organisation=OrganisationFactory(), territory=territory_tree(),
         scaling_mode="diffusion", status="interesse", adaptations="")
     assert Notice.objects.get(recipient=agent).url == innovation.get_absolute_url() + "#essaimages"
+
+
+def test_old_notices_are_purged_but_not_recent_or_digest_ones(agent, settings):
+    settings.NOTICE_READ_KEEP_DAYS, settings.NOTICE_KEEP_DAYS = 180, 365
+    now = timezone.now()
+
+    def notice(title, *, created_days, read_days=None, in_digest=False):
+        return Notice.objects.create(
+            recipient=agent, kind=kinds.FOLLOWED_NEW_VERSION, title=title, in_digest=in_digest,
+            created_at=now - timedelta(days=created_days),
+            read_at=None if read_days is None else now - timedelta(days=read_days))
+
+    notice("lue il y a longtemps", created_days=200, read_days=190)
+    notice("non lue, très ancienne", created_days=400)
+    kept = {
+        notice("lue récemment", created_days=200, read_days=10).pk,
+        notice("non lue, récente", created_days=300).pk,
+        notice("en attente du récapitulatif", created_days=400, in_digest=True).pk,
+    }
+
+    assert services.notices_purge(now=now) == 2
+    assert set(Notice.objects.values_list("pk", flat=True)) == kept
+
+
+def test_settings_purge_old_notices_every_night():
+    from django.conf import settings
+
+    assert settings.SCHEDULED_TASKS["notifications.tasks.purge_old_notices"] == "04:15"
+
+
+def test_a_kind_without_email_needs_no_template_and_a_kind_with_email_does():
+    from notifications import registry
+
+    with pytest.raises(ValueError, match="needs a template"):
+        registry.register_kind(code="test_no_template", label="x", description="x")
+    assert "test_no_template" not in {kind.code for kind in registry.kinds()}
+
+
+def test_a_site_only_notice_needs_a_title(agent):
+    from contact import notices as contact_kinds
+
+    with pytest.raises(ValueError, match="give one"):
+        services.notify([agent], contact_kinds.MESSAGE_RECEIVED)
