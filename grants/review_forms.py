@@ -1,6 +1,7 @@
 """Forms of reviews, decisions and follow-up. The score sheet and the conflict question are the
 shared ones of `reviewing.forms`; these hand over what was typed to the services."""
 
+import re
 from decimal import Decimal
 
 from django import forms
@@ -15,8 +16,17 @@ MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0.00")}
 MOTIVATION_MAX_LENGTH = 4000
 
 
+class MoneyField(forms.DecimalField):
+    """Euros as a French person types them: « 12 500 », « 12 500,50 », « 12500.5 € »."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = re.sub(r"[\s\u00a0\u202f€]", "", value).replace(",", ".")
+        return super().to_python(value)
+
+
 def money_field(label, **kwargs) -> forms.DecimalField:
-    field = forms.DecimalField(label=label, **MONEY, localize=True, **kwargs)
+    field = MoneyField(label=label, **MONEY, **kwargs)
     field.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
     field.error_messages.update({
         "invalid": _("Saisissez un montant en euros, par exemple 12 500 ou 12 500,50."),

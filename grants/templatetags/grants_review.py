@@ -20,6 +20,6 @@ def euros(value) -> str:
 @register.filter
 def score20(value) -> str:
     """« 14,25 » for a Decimal score; « — » for None."""
-    if value is None:
+    if value is None or value == "":
         return "—"
     return f"{Decimal(value):.2f}".replace(".", ",")
