@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from essaimage.enums import Role
 from grants import decision_services, followup_services, review_services
-from grants.enums import AssignmentAction, DecisionOutcome, HearingPurpose, MilestoneAction
+from grants.enums import AssignmentAction, DecisionOutcome, HearingPurpose
 from grants.models import Grant
 from tests.factories import UserFactory
 from tests.grants import review_helpers as h
@@ -56,7 +56,8 @@ def get_urls(w):
     call = w["call"].pk
     instructeur_only = [
         reverse("grants:call_reviews", args=[call]), reverse("grants:call_dashboard", args=[call]),
-        reverse("grants:call_export", args=[call, "dossiers"]), reverse("grants:call_export", args=[call, "evaluations"]),
+        reverse("grants:call_export", args=[call, "dossiers"]),
+        reverse("grants:call_export", args=[call, "evaluations"]),
         reverse("grants:call_export", args=[call, "decisions"]),
         reverse("grants:programme_dashboard", args=[w["programme"].pk]),
         reverse("grants:application_reviews", args=[ref]),
@@ -107,13 +108,13 @@ def test_post_matrix(world, person, client_for):
         (reverse("grants:remove_assignment", args=[ref, world["assigned"].pk]), {"reason": "Non."}),
         (reverse("grants:decide", args=[ref]), {"outcome": "refused", "motivation": "Non."}),
         (reverse("grants:sign_convention", args=[ref]), {"confirm": "on"}),
-        (reverse("grants:milestone_check", args=[ref, milestone]), {"m%d-decision" % milestone: "validate"}),
+        (reverse("grants:milestone_check", args=[ref, milestone]), {f"m{milestone}-decision": "validate"}),
         (reverse("grants:hearing_open", args=[ref]), {"purpose": "reduction", "reason": "Retard.",
                                                       "deadline": "2099-01-01"}),
         (reverse("grants:grant_end", args=[ref]), {"action": "withdraw", "motivation": "Abandon."}),
     ]
     team_posts = [
-        (reverse("grants:milestone_report", args=[ref, milestone]), {"m%d-report" % milestone: "Fait."}),
+        (reverse("grants:milestone_report", args=[ref, milestone]), {f"m{milestone}-report": "Fait."}),
     ]
     for url, data in instructeur_posts:
         if person == "instructeur":
