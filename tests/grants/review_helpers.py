@@ -12,6 +12,9 @@ from essaimage.enums import Role
 from grants.enums import ApplicationStatus
 from grants.models import Application, BudgetLine, Call, CallCriterion, Milestone, Programme
 from reviewing.criteria import SCALING_CRITERIA
+from grants import review_services
+from grants.enums import AssignmentAction
+from reviewing.criteria import score_field_name
 from tests.factories import OrganisationFactory, UserFactory
 from tests.factories.innovations import InnovationFactory
 
@@ -82,3 +85,16 @@ def application(call_obj, *, status=ApplicationStatus.IN_REVIEW, amount=Decimal(
 
 def team_member(application_obj):
     return application_obj.innovation.created_by
+
+
+def reviewed(call, boss, reviewers, *, value=4, comment="Bien.", opinion="favorable", **kwargs):
+    application_obj = application(call, **kwargs)
+    for reviewer in reviewers:
+        assignment = review_services.assign_by_hand(application=application_obj, evaluator=reviewer, by=boss)
+        review_services.assignment_transition(assignment=assignment, action=AssignmentAction.DECLARE_NO_CONFLICT,
+                                              by=reviewer)
+        data = {score_field_name(c): value for c in call.criteria.all()}
+        data.update({"opinion": opinion, "comment": comment})
+        data.update({f"{score_field_name(c)}_comment": comment for c in call.criteria.all()})
+        review_services.sheet_save(assignment=assignment, by=reviewer, data=data, submit=True)
+    return application_obj

@@ -21,19 +21,6 @@ CALL_REVIEWS_QUERIES = 12
 APPLICATION_REVIEWS_QUERIES = 14
 
 
-def reviewed(call, boss, reviewers, *, value=4, comment="Bien.", opinion="favorable", **kwargs):
-    application = h.application(call, **kwargs)
-    for reviewer in reviewers:
-        assignment = review_services.assign_by_hand(application=application, evaluator=reviewer, by=boss)
-        review_services.assignment_transition(assignment=assignment, action=AssignmentAction.DECLARE_NO_CONFLICT,
-                                              by=reviewer)
-        data = {score_field_name(c): value for c in call.criteria.all()}
-        data.update({"opinion": opinion, "comment": comment})
-        data.update({f"{score_field_name(c)}_comment": comment for c in call.criteria.all()})
-        review_services.sheet_save(assignment=assignment, by=reviewer, data=data, submit=True)
-    return application
-
-
 @pytest.fixture
 def world():
     boss = h.instructeur()
@@ -59,7 +46,7 @@ def test_call_ranking_queries(world, client_for, django_assert_num_queries, coun
     boss, call = world
     reviewers = [h.evaluator(), h.evaluator()]
     for i in range(count):
-        reviewed(call, boss, reviewers, value=1 + i % 5, amount=Decimal("30000.00"))
+        h.reviewed(call, boss, reviewers, value=1 + i % 5, amount=Decimal("30000.00"))
     h.application(call)  # not reviewed yet: last, no score
     client = client_for(boss)
     with django_assert_num_queries(CALL_REVIEWS_QUERIES):
@@ -70,8 +57,8 @@ def test_call_ranking_queries(world, client_for, django_assert_num_queries, coun
 def test_ranking_shows_scores_and_the_envelope_line_by_line(world, client_for):
     boss, call = world
     reviewers = [h.evaluator(), h.evaluator()]
-    low = reviewed(call, boss, reviewers, value=2, amount=Decimal("60000.00"))
-    high = reviewed(call, boss, reviewers, value=5, amount=Decimal("60000.00"))
+    low = h.reviewed(call, boss, reviewers, value=2, amount=Decimal("60000.00"))
+    high = h.reviewed(call, boss, reviewers, value=5, amount=Decimal("60000.00"))
     text = page_text(client_for(boss).get(reverse("grants:call_reviews", args=[call.pk])))
     assert text.index(high.reference) < text.index(low.reference)
     assert "20,00" in text and "8,00" in text  # 5/5 and 2/5 on 20
@@ -81,7 +68,7 @@ def test_ranking_shows_scores_and_the_envelope_line_by_line(world, client_for):
 @pytest.mark.parametrize("count", [1, 4])
 def test_application_reviews_queries(world, client_for, django_assert_num_queries, count):
     boss, call = world
-    application = reviewed(call, boss, [h.evaluator() for _ in range(count)])
+    application = h.reviewed(call, boss, [h.evaluator() for _ in range(count)])
     client = client_for(boss)
     with django_assert_num_queries(APPLICATION_REVIEWS_QUERIES):
         response = client.get(reverse("grants:application_reviews", args=[application.reference]))
@@ -91,7 +78,7 @@ def test_application_reviews_queries(world, client_for, django_assert_num_querie
 def test_reviewers_never_see_other_reviewers_scores(world, client_for):
     boss, call = world
     first, second = h.evaluator(), h.evaluator()
-    application = reviewed(call, boss, [first], comment="Avis très personnel du premier.")
+    application = h.reviewed(call, boss, [first], comment="Avis très personnel du premier.")
     assignment = review_services.assign_by_hand(application=application, evaluator=second, by=boss)
     review_services.assignment_transition(assignment=assignment, action=AssignmentAction.DECLARE_NO_CONFLICT,
                                           by=second)
@@ -139,7 +126,7 @@ def test_hostile_input_is_inert_in_reviews_decisions_and_e_mails(world, client_f
                                                                  django_capture_on_commit_callbacks):
     boss, call = world
     reviewer = h.evaluator()
-    application = reviewed(call, boss, [reviewer], comment=XSS)
+    application = h.reviewed(call, boss, [reviewer], comment=XSS)
     with django_capture_on_commit_callbacks(execute=True):
         decision_services.decide(application=application, outcome=DecisionOutcome.REFUSED, by=boss, motivation=XSS)
     team = h.team_member(application)
