@@ -40,7 +40,7 @@ def _grant_context(request, grant, **forms):
     releases = {r.milestone_id: r for r in grant.releases.all()}
     released = sum((r.amount for r in releases.values()), decision_services.CENTS * 0)
     rows = []
-    replications = Replication.objects.filter(innovation_id=application.innovation_id).select_related("territory")
+    replications = None  # fetched once, only if a replication milestone waits for its check
     for milestone in milestones:
         state = milestone.state
         row = {"milestone": milestone, "state": state,
@@ -50,8 +50,10 @@ def _grant_context(request, grant, **forms):
             row["report_form"] = forms.get(f"report_{milestone.pk}") or review_forms.MilestoneReportForm(
                 prefix=f"m{milestone.pk}")
         if grant.state.is_running and is_instructor and state in CHECKABLE:
+            if replications is None and MilestoneKind(milestone.kind).is_replication:
+                replications = _replications(application)
             row["check_form"] = forms.get(f"check_{milestone.pk}") or review_forms.MilestoneCheckForm(
-                prefix=f"m{milestone.pk}", replications=replications,
+                prefix=f"m{milestone.pk}", replications=replications or (),
                 needs_replication=MilestoneKind(milestone.kind).is_replication)
         rows.append(row)
     hearings = list(grant.hearings.all())
@@ -75,6 +77,11 @@ def _grant_context(request, grant, **forms):
     if is_team and open_hearing is not None:
         context["answer_form"] = forms.get("answer") or review_forms.HearingAnswerForm()
     return context
+
+
+def _replications(application) -> list:
+    return list(Replication.objects.filter(innovation_id=application.innovation_id)
+                .select_related("territory", "organisation").order_by("-created_at"))
 
 
 def grant_detail(request, reference):
@@ -134,7 +141,7 @@ def milestone_check(request, reference, pk):
     milestone = _milestone(grant, pk)
     if not request.user.has_perm("grants.check_milestone", milestone):
         raise Http404
-    replications = Replication.objects.filter(innovation_id=grant.application.innovation_id)
+    replications = _replications(grant.application)
     form = review_forms.MilestoneCheckForm(request.POST, prefix=f"m{milestone.pk}", replications=replications,
                                            needs_replication=MilestoneKind(milestone.kind).is_replication)
     if form.is_valid():

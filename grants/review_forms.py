@@ -116,18 +116,23 @@ class MilestoneCheckForm(DsfrForm):
     message = forms.CharField(label=_("Message à l’équipe"), required=False, max_length=2000,
                               widget=forms.Textarea(attrs={"rows": 3}),
                               help_text=_("Obligatoire pour renvoyer le jalon : ce qui manque."))
-    replication = forms.ModelChoiceField(
-        label=_("Déclaration d’essaimage obtenue"), queryset=None, required=False,
-        empty_label=_("Choisir la déclaration"),
+    replication = forms.ChoiceField(
+        label=_("Déclaration d’essaimage obtenue"), required=False,
         help_text=_("Pour un jalon d’essaimage : la reprise de l’innovation que ce jalon a permise."))
 
-    def __init__(self, *args, replications=None, needs_replication=False, **kwargs):
+    def __init__(self, *args, replications=(), needs_replication=False, **kwargs):
+        """`replications`: the innovation's declarations, fetched once by the page (a list)."""
         super().__init__(*args, **kwargs)
         self.needs_replication = needs_replication
-        if replications is None or not needs_replication:
+        self.replications = {str(r.pk): r for r in replications}
+        if not needs_replication:
             del self.fields["replication"]
         else:
-            self.fields["replication"].queryset = replications
+            self.fields["replication"].choices = [("", _("Choisir la déclaration"))] + [
+                (key, f"{r.organisation.name} – {r.territory}") for key, r in self.replications.items()]
+
+    def clean_replication(self):
+        return self.replications.get(self.cleaned_data.get("replication") or "")
 
     def clean(self):
         cleaned = super().clean()
