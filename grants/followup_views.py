@@ -293,7 +293,7 @@ def export(request, call_pk, kind):
 @login_not_required
 def open_data(request):
     return render(request, "grants/exports/open_data.html", {
-        "columns": scdl.COLUMNS, "count": review_selectors.open_data_grants().count()})
+        "columns": scdl.COLUMNS, "column_docs": scdl.COLUMN_DOCS, "count": review_selectors.open_data_grants().count()})
 
 
 @login_not_required

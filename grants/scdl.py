@@ -11,12 +11,30 @@ from decimal import Decimal
 from io import StringIO
 
 from django.http import StreamingHttpResponse
+from django.utils.translation import gettext_lazy as _
 
 # The columns of the SCDL « subventions » schema, in the schema's order.
 COLUMNS = (
     "nomAttribuant", "idAttribuant", "dateConvention", "referenceDecision", "nomBeneficiaire",
     "idBeneficiaire", "objet", "montant", "nature", "conditionsVersement", "datesPeriodeVersement",
     "idRAE", "notificationUE", "pourcentageSubvention",
+)
+# What each column holds on Essaimage (the open-data page).
+COLUMN_DOCS = (
+    (("nomAttribuant", "idAttribuant"),
+     _("Nom et SIRET de l’organisme qui attribue la subvention (le financeur du programme).")),
+    (("dateConvention",), _("Date de signature de la convention (AAAA-MM-JJ).")),
+    (("referenceDecision",), _("Référence du dossier sur Essaimage.")),
+    (("nomBeneficiaire", "idBeneficiaire"), _("Nom et SIRET du bénéficiaire.")),
+    (("objet",), _("L’appel à projets et l’innovation dont l’essaimage est soutenu.")),
+    (("montant",), _("Montant attribué, en euros, avec un point décimal.")),
+    (("nature",), _("« aide en numéraire ».")),
+    (("conditionsVersement", "datesPeriodeVersement"),
+     _("« unique » ou « échelonné » (une tranche par jalon), et la période des versements prévus "
+       "(première et dernière échéance).")),
+    (("idRAE", "notificationUE"),
+     _("Vide et « non » : ces subventions ne sont pas des aides d’État notifiées à la Commission européenne.")),
+    (("pourcentageSubvention",), _("Part de la subvention dans le budget total du projet, entre 0 et 1.")),
 )
 NATURE = "aide en numéraire"  # the grants of the platform are paid in money
 UNIQUE, STAGED = "unique", "échelonné"  # conditionsVersement

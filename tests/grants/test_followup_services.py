@@ -144,5 +144,5 @@ def test_reminders_before_the_deadline_and_while_late(world, django_capture_on_c
         assert followup_services.send_report_reminders(due - datetime.timedelta(days=29)) == 0
         assert followup_services.send_report_reminders(due + datetime.timedelta(days=14)) == 1
     subjects = [plain(m.subject) for m in mail.outbox if h.team_member(application).email in m.to]
-    assert any("compte rendu financier" in s and not s.startswith("[Essaimage] En retard") for s in subjects)
+    assert any(s.startswith("[Essaimage] Compte rendu financier") for s in subjects)
     assert any("En retard" in s for s in subjects)
