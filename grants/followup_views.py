@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -61,7 +62,7 @@ def _grant_context(request, grant, **forms):
     awaiting_convention = grant.status in GRANT_TRANSITIONS[GrantAction.SIGN_CONVENTION].sources
     context = {
         "grant": grant, "application": application, "rows": rows, "released": released,
-        "awaiting_convention": awaiting_convention,
+        "awaiting_convention": awaiting_convention, "today": timezone.localdate(),
         "remaining": grant.amount_granted - released, "is_instructor": is_instructor, "is_team": is_team,
         "hearings": hearings, "open_hearing": open_hearing,
         "budget_lines": list(application.budget_lines.all()),

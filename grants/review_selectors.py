@@ -33,7 +33,9 @@ def reviewer_queue(user):
 
 def assignment_for_reviewer_queryset():
     return ReviewAssignment.objects.select_related(
-        "application__call__programme", "application__innovation", "application__organisation")
+        "application__call__programme", "application__innovation", "application__organisation").prefetch_related(
+        "application__milestones", "application__budget_lines", "application__fundings",
+        "application__target_territories")
 
 
 # --- Scores -------------------------------------------------------------------------------

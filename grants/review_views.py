@@ -31,6 +31,10 @@ def application_queryset():
     return Application.objects.select_related("call__programme__funder", "innovation", "organisation")
 
 
+def application_page_queryset():
+    return application_queryset().prefetch_related("milestones", "budget_lines", "fundings", "target_territories")
+
+
 def call_for(user, perm: str, call_pk) -> Call:
     return get_object_for(user, perm, Call.objects.select_related("programme__funder"), pk=call_pk)
 
@@ -172,7 +176,7 @@ def _application_context(request, application, *, assign_form=None, decision_for
 
 
 def application_reviews(request, reference):
-    application = application_for(request.user, "grants.view_scores", reference)
+    application = get_object_for(request.user, "grants.view_scores", application_page_queryset(), reference=reference)
     return render(request, "grants/review/application.html", _application_context(request, application))
 
 

@@ -85,8 +85,8 @@ def test_tranche_shows_as_released(world, client_for):
     text = page_text(client_for(h.team_member(application)).get(
         reverse("grants:grant_detail", args=[application.reference])))
     assert "Tranche versée : 15 000,00 €" in text
-    assert 'id="released-amount">15 000,00 €</strong> versés' in text
-    assert "<strong>15 000,00 €</strong> restant à verser" in text
+    assert 'id="released-amount">15 000,00 €</strong><br>versés' in text
+    assert '15 000,00 €</strong><br>restant à verser' in text
 
 
 def test_letter_and_convention_are_printable_documents(world, client_for):

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 QUEUE_QUERIES = 5
 CALL_REVIEWS_QUERIES = 12
-APPLICATION_REVIEWS_QUERIES = 14
+APPLICATION_REVIEWS_QUERIES = 18
 
 
 @pytest.fixture
