@@ -16,6 +16,18 @@ MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0.00")}
 MOTIVATION_MAX_LENGTH = 4000
 
 
+def amount_input(value) -> str:
+    """« 60 000,00 »: an amount as a French person reads it in a field (MoneyField reads it back)."""
+    if value is None:
+        return ""
+    whole, cents = f"{Decimal(value):.2f}".split(".")
+    groups = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return " ".join(groups) + "," + cents
+
+
 class MoneyField(forms.DecimalField):
     """Euros as a French person types them: « 12 500 », « 12 500,50 », « 12500.5 € »."""
 

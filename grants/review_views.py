@@ -171,7 +171,7 @@ def _application_context(request, application, *, assign_form=None, decision_for
     }
     if context["can_decide"]:
         context["decision_form"] = decision_form or review_forms.DecisionForm(
-            initial={"amount": application.amount_requested})
+            initial={"amount": review_forms.amount_input(application.amount_requested)})
     return context
 
 
