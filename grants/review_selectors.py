@@ -103,7 +103,9 @@ def call_ranking(call: Call) -> list[RankingLine]:
     scores = {item.item_id: item for item in call_scores(call)}
     applications = list(Application.objects.filter(call=call)
                         .exclude(status__in=[ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN])
-                        .select_related("innovation", "organisation"))
+                        .select_related("innovation", "organisation")
+                        .only("pk", "call_id", "reference", "status", "amount_requested", "innovation__title",
+                              "innovation__slug", "organisation__name"))
     opinions = opinions_by_application([a.pk for a in applications])
     order = {item_id: index for index, item_id in enumerate(scores)}
     applications.sort(key=lambda a: (order.get(a.pk, len(order)), a.reference))
@@ -179,19 +181,22 @@ class Dashboard:
     applications: int = 0
 
 
-def _dashboard(applications, total: Decimal) -> Dashboard:
+def _dashboard(applications, total: Decimal, scope: dict) -> Dashboard:
+    """`applications`: the call's or programme's; `scope`: the same filter as seen from an
+    application (`{"call": call}`), used through joins rather than `IN (subquery)`."""
     board = Dashboard()
+    prefixed = {f"application__{key}": value for key, value in scope.items()}
     counts = dict(applications.values_list("status").annotate(n=Count("id")).order_by())
     board.by_status = [(status, counts.get(status.value, 0)) for status in ApplicationStatus]
     board.applications = sum(counts.values())
-    grants = Grant.objects.filter(application__in=applications)
+    grants = Grant.objects.filter(**prefixed)
     committed = grants.aggregate(total=Sum("amount_granted"))["total"] or ZERO
-    released = TrancheRelease.objects.filter(milestone__application__in=applications).aggregate(
+    released = TrancheRelease.objects.filter(**{f"grant__{key}": value for key, value in prefixed.items()}).aggregate(
         total=Sum("amount"))["total"] or ZERO
     board.envelope = Envelope(total or ZERO, committed, released)
     board.median_days = _median_days(applications)
     board.reviewers = list(
-        ReviewAssignment.objects.filter(application__in=applications, removed_at__isnull=True)
+        ReviewAssignment.objects.filter(removed_at__isnull=True, **prefixed)
         .values("evaluator_id", "evaluator__first_name", "evaluator__last_name")
         .annotate(assigned=Count("id"),
                   sent=Count("id", filter=Q(sheet__status=SheetStatus.SUBMITTED)),
@@ -199,16 +204,20 @@ def _dashboard(applications, total: Decimal) -> Dashboard:
         .order_by("evaluator__last_name", "evaluator__first_name", "evaluator_id"))
     board.reports_due = list(grants.filter(financial_report_submitted_at__isnull=True,
                                            financial_report_due__isnull=False)
-                             .select_related("application__innovation").order_by("financial_report_due")[:50])
+                             .select_related("application__innovation")
+                             .only("pk", "financial_report_due", "application__reference",
+                                   "application__innovation__title")
+                             .order_by("financial_report_due")[:50])
     return board
 
 
 def call_dashboard(call: Call) -> Dashboard:
-    return _dashboard(Application.objects.filter(call=call), call.envelope)
+    return _dashboard(Application.objects.filter(call=call), call.envelope, {"call": call})
 
 
 def programme_dashboard(programme) -> Dashboard:
-    return _dashboard(Application.objects.filter(call__programme=programme), programme.total_envelope)
+    return _dashboard(Application.objects.filter(call__programme=programme), programme.total_envelope,
+                      {"call__programme": programme})
 
 
 # --- Grants -------------------------------------------------------------------------------
@@ -251,6 +260,6 @@ def decisions_of_call(call: Call):
 def call_envelope(call: Call) -> Envelope:
     """The call's envelope: committed (granted), released (tranches paid): two queries."""
     committed = Grant.objects.filter(application__call=call).aggregate(total=Sum("amount_granted"))["total"] or ZERO
-    released = TrancheRelease.objects.filter(milestone__application__call=call).aggregate(
+    released = TrancheRelease.objects.filter(grant__application__call=call).aggregate(
         total=Sum("amount"))["total"] or ZERO
     return Envelope(call.envelope, committed, released)
