@@ -19,6 +19,7 @@ own entries are in `essaimage/core_hooks.py`. A hooks module defines any of thes
 | `dashboard_sections(request)` | other `Section`s of « Mon espace » | « Mon espace » |
 | `DASHBOARD_SHORTCUTS` | `Link`s shown as tiles in « Raccourcis » | « Mon espace » |
 | `ADMIN_LINKS` | `Link`s of the administration block of « Mon espace » (staff) | « Mon espace » |
+| `innovation_sections(request, innovation)` | `Section`s of an innovation's page | innovation page |
 
 Everything is sorted by `order` (then by app order in INSTALLED_APPS); adding an app touches no
 file of the core.

@@ -25,7 +25,9 @@ from grants import review_notices
 from grants.enums import (
     CONVENTION_THRESHOLD, GRANT_TRANSITIONS, DecisionOutcome, GrantAction, GrantStatus, HearingPurpose,
 )
+from grants import notices as application_notices
 from grants.models import Application, Call, Decision, Grant, Hearing, TrancheRelease
+from grants.services import application_transition
 from notifications import services as notifications
 
 CENTS = Decimal("0.01")
@@ -68,30 +70,6 @@ def followup_dates(application: Application):
     return datetime.date(end.year, 12, 31), datetime.date(end.year + 1, 6, 30)
 
 
-def _application_transition(**arguments):
-    """Part 1's `services.application_transition` (the one way an application changes status).
-    Until part 1's services are merged, a minimal stand-in applies the same table (removed at merge)."""
-    try:
-        from grants.services import application_transition
-    except ImportError:
-        return _stand_in_transition(**arguments)
-    return application_transition(**arguments)
-
-
-def _stand_in_transition(*, application, action, by, message="", **_ignored):
-    from grants.enums import APPLICATION_TRANSITIONS
-
-    step = APPLICATION_TRANSITIONS[action]
-    locked = Application.objects.select_for_update().get(pk=application.pk)
-    if locked.status not in step.sources:
-        raise ValidationError(_("Ce dossier ne peut plus être décidé."), code="stale")
-    source = locked.status
-    locked.status, locked.decided_at = step.target, timezone.now()
-    locked.save(update_fields=["status", "decided_at", "updated_at"])
-    audit_record(obj=locked, action=action, actor=by, from_state=source, to_state=step.target, message=message)
-    return locked
-
-
 def _team(application: Application):
     return User.objects.filter(innovation_memberships__innovation_id=application.innovation_id, is_active=True)
 
@@ -132,7 +110,7 @@ def decide(*, application: Application, outcome, by: User, amount: Decimal | Non
     now = timezone.now()
     decision = Decision.objects.create(application=locked, outcome=outcome, amount=amount, motivation=motivation,
                                        decided_by=by, decided_at=now)
-    _application_transition(application=locked, action=outcome.action, by=by, message=motivation,
+    application_transition(application=locked, action=outcome.action, by=by, message=motivation,
                            decision=decision, notify=False)
     grant = None
     if outcome == DecisionOutcome.ACCEPTED:
@@ -144,10 +122,18 @@ def decide(*, application: Application, outcome, by: User, amount: Decimal | Non
             status=GrantStatus.AWAITING_CONVENTION if required else GrantStatus.ACTIVE,
             started_at=None if required else now)
         audit_record(obj=grant, action="open", actor=by, to_state=grant.status)
+    team = list(_team(locked))
+    if outcome == DecisionOutcome.ACCEPTED:  # the call's followers hear of the grant awarded
+        notifications.notify_followers(
+            call, application_notices.FOLLOWED_CALL, exclude=[by, *team], url=call.get_absolute_url(),
+            text=locked.innovation.title,
+            context={"call": call.title, "title": locked.innovation.title, "url": call.get_absolute_url()})
     notifications.notify(
-        _team(locked), review_notices.DECISION, locked, url=review_notices.decision_url(locked),
+        team, review_notices.DECISION, locked, url=review_notices.decision_url(locked),
         context={"title": locked.innovation.title, "reference": locked.reference, "call": call.title,
-                 "outcome": outcome.value, "outcome_label": str(outcome.label), "motivation": motivation,
+                 "accepted": "1" if outcome == DecisionOutcome.ACCEPTED else "",
+                 "refused": "1" if outcome == DecisionOutcome.REFUSED else "",
+                 "outcome_label": str(outcome.label), "motivation": motivation,
                  "amount": euros(amount) if amount is not None else "",
                  "convention": str(bool(grant and grant.convention_required)),
                  "funder_name": locked.call.programme.funder.name})

@@ -40,6 +40,14 @@ class CallPhase(models.TextChoices):
     def is_open(self) -> bool:
         return self == CallPhase.OPEN
 
+    @property
+    def is_upcoming(self) -> bool:
+        return self == CallPhase.UPCOMING
+
+    @property
+    def is_closed(self) -> bool:
+        return self == CallPhase.CLOSED
+
 
 CALL_PHASE_BADGES = {
     CallPhase.UPCOMING: "fr-badge--info",

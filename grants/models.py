@@ -349,12 +349,12 @@ class Application(models.Model):
         year = start.year + (month - 1) // 12
         month = (month - 1) % 12 + 1
         # The same day two months later, or the last day of a shorter month.
-        for day in range(start.day, 27, -1):
+        day = start.day
+        while True:
             try:
                 return start.replace(year=year, month=month, day=day)
             except ValueError:
-                continue
-        return start.replace(year=year, month=month, day=28)
+                day -= 1
 
     @property
     def days_waited(self) -> int | None:

@@ -263,3 +263,14 @@ def call_envelope(call: Call) -> Envelope:
     released = TrancheRelease.objects.filter(grant__application__call=call).aggregate(
         total=Sum("amount"))["total"] or ZERO
     return Envelope(call.envelope, committed, released)
+
+
+def reviewer_todo(user) -> dict:
+    """« Mon espace » of an evaluator: how many files wait for their conflict answer or sheet (one query)."""
+    counts = (ReviewAssignment.objects.filter(evaluator=user, removed_at__isnull=True)
+              .exclude(conflict=ConflictAnswer.DECLARED)
+              .aggregate(pending=Count("id", filter=Q(conflict=ConflictAnswer.PENDING)),
+                         to_score=Count("id", filter=Q(conflict=ConflictAnswer.NONE)
+                                        & (Q(sheet__isnull=True) | ~Q(sheet__status=SheetStatus.SUBMITTED)))))
+    return {"pending": counts["pending"], "to_score": counts["to_score"],
+            "count": counts["pending"] + counts["to_score"]}

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.http import require_POST
 
-from essaimage import uploads
+from essaimage import hooks, uploads
 from essaimage.permissions import get_object_for
 from innovations import forms, revisions, rules, selectors, services, wording
 from innovations.enums import SUBMITTABLE, ModerationAction, Status
@@ -73,6 +73,7 @@ def detail(request, slug):
         context["revisions"] = innovation.revisions.select_related("author")[:10]
     if context["grid"] is not None:
         context["completeness"] = context["grid"].completeness()
+    context["innovation_sections"] = hooks.collect("innovation_sections", request, innovation)
     return render(request, "innovations/innovation_detail.html", context)
 
 

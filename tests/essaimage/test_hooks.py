@@ -135,12 +135,13 @@ def menu(html: str) -> list[str]:
 @pytest.mark.django_db
 def test_menu_lists_each_apps_entries_in_order_for_each_role(client_for):
     anonymous = menu(page_text(client_for(None).get(reverse("home"))))
-    assert anonymous == ["Accueil", "Catalogue des innovations", "À propos"]
+    assert anonymous == ["Accueil", "Catalogue des innovations", "Appels à projets", "À propos"]
     agent = menu(page_text(client_for(UserFactory(roles=[Role.AGENT])).get(reverse("home"))))
     assert agent == ["Accueil", "Catalogue des innovations", "Mon espace", "Mes innovations",
-                     "Partager une innovation", "À propos"]
+                     "Partager une innovation", "Appels à projets", "À propos"]
     moderator = UserFactory(roles=[Role.AGENT, Role.MODERATEUR])
-    assert menu(page_text(client_for(moderator).get(reverse("home"))))[-2:] == ["Modération", "À propos"]
+    assert menu(page_text(client_for(moderator).get(reverse("home"))))[-3:] == ["Modération", "Appels à projets",
+                                                                                 "À propos"]
     # The superuser's « every permission » is for the admin: the menu asks the rules alone.
     superuser = UserFactory(roles=[Role.AGENT], is_superuser=True, is_staff=True)
     assert "Modération" not in menu(page_text(client_for(superuser).get(reverse("home"))))
@@ -166,8 +167,9 @@ def hookapp(settings):
 def test_a_new_app_adds_its_entries_without_touching_the_core(hookapp, client_for):
     agent = UserFactory(roles=[Role.AGENT])
     html = page_text(client_for(agent).get(reverse("home")))
+    # Ordered; no permission, no missing page.
     assert menu(html) == ["Accueil", "Catalogue des innovations", "Mon espace", "Mes innovations", "Rencontres",
-                          "Partager une innovation", "À propos"]  # ordered; no permission, no missing page
+                          "Partager une innovation", "Appels à projets", "À propos"]
     assert "Agenda des rencontres" in html  # footer
     assert "<h2>Prochaines rencontres</h2><ul><li>Rencontre de Lyon</li></ul>" in html
     assert '<span class="essaimage-figure__value">4</span> rencontres organisées' in html
@@ -218,7 +220,7 @@ def test_sitemap_xml_lists_public_pages_and_published_innovations_only(client, d
     assert index["Content-Type"].startswith("application/xml")
     sections = re.findall(r"<loc>http://testserver(/sitemap-[a-z]+\.xml)</loc>", index.content.decode())
     assert sections == ["/sitemap-pages.xml", "/sitemap-catalogue.xml", "/sitemap-innovations.xml",
-                        "/sitemap-contact.xml"]
+                        "/sitemap-appels.xml", "/sitemap-calls.xml", "/sitemap-contact.xml"]
     pages = client.get("/sitemap-pages.xml").content.decode()
     assert f"<loc>http://testserver{reverse('legal')}</loc>" in pages
     contact = client.get("/sitemap-contact.xml").content.decode()
