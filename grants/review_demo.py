@@ -12,8 +12,11 @@ from essaimage.enums import OrganisationKind, Role
 from essaimage.models import Territory, User
 from essaimage.services import organisation_get_or_create, user_set_roles
 from grants import decision_services, demo, followup_services, review_services, services
-from grants.enums import AssignmentAction, DecisionOutcome, GrantAction, GrantStatus, MilestoneAction
+from grants.enums import (
+    AssignmentAction, DecisionOutcome, GrantAction, GrantStatus, MilestoneAction, MilestoneKind,
+)
 from grants.models import Decision, Grant, ReviewAssignment
+from innovations.models import Replication
 from reviewing.criteria import score_field_name
 
 EVALUATORS = [
@@ -89,14 +92,18 @@ def _decisions(instructeur) -> None:
         team = grant.application.innovation.members.order_by("role", "pk").first().user
         milestones = list(grant.application.milestones.order_by("due_date", "pk"))
         if index == 0 and milestones:
+            first, rest = milestones[0], milestones[1:]
+            replication = Replication.objects.filter(innovation_id=grant.application.innovation_id).first()
+            if MilestoneKind(first.kind).is_replication and replication is None:
+                first, rest = rest[0], [first, *rest[1:]]
             followup_services.milestone_transition(
-                milestone=milestones[0], action=MilestoneAction.REPORT, by=team,
+                milestone=first, action=MilestoneAction.REPORT, by=team,
                 message="Le dispositif fonctionne dans deux communes du Nord depuis septembre ; bilan joint.")
-            followup_services.milestone_transition(milestone=milestones[0], action=MilestoneAction.VALIDATE,
-                                                   by=instructeur)
-            if len(milestones) > 1:
+            followup_services.milestone_transition(milestone=first, action=MilestoneAction.VALIDATE, by=instructeur,
+                                                   replication=replication)
+            if rest:
                 followup_services.milestone_transition(
-                    milestone=milestones[1], action=MilestoneAction.REPORT, by=team,
+                    milestone=rest[0], action=MilestoneAction.REPORT, by=team,
                     message="Les agents de la troisième commune sont formés ; la reprise commence en janvier.")
 
 
