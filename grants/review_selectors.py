@@ -186,8 +186,11 @@ def _dashboard(applications, total: Decimal, scope: dict) -> Dashboard:
     application (`{"call": call}`), used through joins rather than `IN (subquery)`."""
     board = Dashboard()
     prefixed = {f"application__{key}": value for key, value in scope.items()}
-    counts = dict(applications.values_list("status").annotate(n=Count("id")).order_by())
-    board.by_status = [(status, counts.get(status.value, 0)) for status in ApplicationStatus]
+    # A draft is its team's own: the instructeurs count deposited applications only.
+    counts = dict(applications.exclude(status=ApplicationStatus.DRAFT).values_list("status")
+                  .annotate(n=Count("id")).order_by())
+    board.by_status = [(status, counts.get(status.value, 0)) for status in ApplicationStatus
+                       if status != ApplicationStatus.DRAFT]
     board.applications = sum(counts.values())
     grants = Grant.objects.filter(**prefixed)
     committed = grants.aggregate(total=Sum("amount_granted"))["total"] or ZERO
