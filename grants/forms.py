@@ -16,6 +16,7 @@ from essaimage.models import MEDIUM_TEXT_MAX_LENGTH
 from grants.enums import ApplicationPart, MilestoneKind
 from grants.models import Application, Call, Programme
 from grants.services import ApplicationInput, CriterionInput
+from grants.wording import euros
 from innovations.enums import ScalingMode, Stage
 from innovations.models import Theme
 from reviewing.criteria import SCALE_MAX_MAX, SCALE_MIN_MAX, WEIGHT_MAX
@@ -240,8 +241,8 @@ class ProjectForm(DsfrModelForm):
 
     def __init__(self, *args, needs_contract: bool, call, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["amount_requested"].help_text = _("Entre %(min)s € et %(max)s €.") % {
-            "min": call.min_amount, "max": call.max_amount}
+        self.fields["amount_requested"].help_text = _("Entre %(min)s et %(max)s.") % {
+            "min": euros(call.min_amount), "max": euros(call.max_amount)}
         if needs_contract:
             self.initial.setdefault("republican_contract", self.instance.republican_contract_confirmed_at is not None)
         else:

@@ -129,7 +129,7 @@ def eligible_open_calls(innovation, now=None) -> list[Call]:
     from grants.services import eligibility_problems
 
     now = now or timezone.now()
-    applied = set(Application.objects.filter(innovation=innovation).values_list("call_id", flat=True))
+    applied = Application.objects.filter(innovation=innovation).values("call_id")
     calls = (calls_queryset().prefetch_related("eligible_territories")
              .filter(opens_at__lte=now, closes_at__gt=now).exclude(pk__in=applied).order_by("closes_at")[:20])
     return [call for call in calls if not eligibility_problems(call, innovation, now=now)]

@@ -10,7 +10,8 @@ pytestmark = pytest.mark.django_db
 
 
 # Queries of the innovation page with its « Contacter » links, the same for 1 declaration and for 4.
-PAGE_QUERIES = {"outsider": 10, "owner": 12}  # with the header bell and « Suivre »
+# With the header bell, « Suivre » and the grants section (grants received; to the team, the open calls).
+PAGE_QUERIES = {"outsider": 11, "owner": 14}
 
 
 @pytest.mark.parametrize("viewer", ["outsider", "owner"])

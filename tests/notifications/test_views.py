@@ -171,8 +171,9 @@ def test_preferences_page_lists_every_kind_and_saves_with_a_message(client_for, 
     for label in ("Nouvelles versions des innovations que je suis", "Décisions de modération",
                   "Immédiatement", "Dans un récapitulatif quotidien", "Jamais par e-mail"):
         assert label in text
-    data = dict.fromkeys((kinds.SUBMITTED, kinds.MODERATED, kinds.REPLICATION_DECLARED, kinds.REPLICATION_UPDATED,
-                          kinds.FOLLOWED_REPLICATION), Frequency.IMMEDIATE)
+    from notifications import registry
+
+    data = {kind.code: Frequency.IMMEDIATE for kind in registry.kinds()}  # every app's kinds
     data[kinds.FOLLOWED_NEW_VERSION] = Frequency.DIGEST
     response = client.post("/notifications/preferences/", data, follow=True)
     assert "Vos préférences de notification sont enregistrées." in page_text(response)
