@@ -28,8 +28,8 @@ def _flash(request, error: ValidationError) -> None:
         messages.error(request, text)
 
 
-def grant_for(user, perm: str, reference):
-    return get_object_for(user, perm, review_selectors.grant_page_queryset(), application__reference=reference)
+def grant_for(user, perm: str, application_pk):
+    return get_object_for(user, perm, review_selectors.grant_page_queryset(), application_id=application_pk)
 
 
 def _grant_context(request, grant, **forms):
@@ -85,14 +85,14 @@ def _replications(application) -> list:
                 .select_related("territory", "organisation").order_by("-created_at"))
 
 
-def grant_detail(request, reference):
-    grant = grant_for(request.user, "grants.view_grant", reference)
+def grant_detail(request, application_pk):
+    grant = grant_for(request.user, "grants.view_grant", application_pk)
     return render(request, "grants/followup/grant.html", _grant_context(request, grant))
 
 
 @require_POST
-def sign_convention(request, reference):
-    grant = grant_for(request.user, "grants.manage_grant", reference)
+def sign_convention(request, application_pk):
+    grant = grant_for(request.user, "grants.manage_grant", application_pk)
     form = review_forms.SignConventionForm(request.POST)
     if not form.is_valid():
         return render(request, "grants/followup/grant.html", _grant_context(request, grant, sign=form), status=400)
@@ -100,9 +100,9 @@ def sign_convention(request, reference):
         decision_services.grant_transition(grant=grant, action=GrantAction.SIGN_CONVENTION, by=request.user)
     except ValidationError as error:
         _flash(request, error)
-        return redirect("grants:grant_detail", reference=reference)
+        return redirect("grants:grant_detail", application_pk=application_pk)
     messages.success(request, _("La convention est enregistrée comme signée : la subvention commence."))
-    return redirect("grants:grant_detail", reference=reference)
+    return redirect("grants:grant_detail", application_pk=application_pk)
 
 
 def _milestone(grant, pk) -> Milestone:
@@ -111,8 +111,8 @@ def _milestone(grant, pk) -> Milestone:
 
 
 @require_POST
-def milestone_report(request, reference, pk):
-    grant = grant_for(request.user, "grants.view_grant", reference)
+def milestone_report(request, application_pk, pk):
+    grant = grant_for(request.user, "grants.view_grant", application_pk)
     milestone = _milestone(grant, pk)
     if not request.user.has_perm("grants.report_milestone", milestone):
         raise Http404
@@ -128,7 +128,7 @@ def milestone_report(request, reference, pk):
         else:
             messages.success(request, _("Votre compte rendu du jalon « %(title)s » est transmis à l’instruction.")
                              % {"title": milestone.title})
-            return redirect("grants:grant_detail", reference=reference)
+            return redirect("grants:grant_detail", application_pk=application_pk)
     else:
         messages.error(request, _("Le compte rendu n’est pas transmis : corrigez le formulaire, ce que vous avez "
                                   "saisi est conservé."))
@@ -137,8 +137,8 @@ def milestone_report(request, reference, pk):
 
 
 @require_POST
-def milestone_check(request, reference, pk):
-    grant = grant_for(request.user, "grants.view_grant", reference)
+def milestone_check(request, application_pk, pk):
+    grant = grant_for(request.user, "grants.view_grant", application_pk)
     milestone = _milestone(grant, pk)
     if not request.user.has_perm("grants.check_milestone", milestone):
         raise Http404
@@ -157,13 +157,13 @@ def milestone_check(request, reference, pk):
         else:
             messages.success(request, _("Jalon validé : sa tranche est versée.") if validate
                              else _("Le jalon est renvoyé à l’équipe."))
-            return redirect("grants:grant_detail", reference=reference)
+            return redirect("grants:grant_detail", application_pk=application_pk)
     return render(request, "grants/followup/grant.html",
                   _grant_context(request, grant, **{f"check_{milestone.pk}": form}), status=400)
 
 
-def milestone_evidence(request, reference, pk):
-    grant = grant_for(request.user, "grants.view_grant", reference)
+def milestone_evidence(request, application_pk, pk):
+    grant = grant_for(request.user, "grants.view_grant", application_pk)
     milestone = _milestone(grant, pk)
     if not milestone.evidence:
         raise Http404
@@ -171,8 +171,8 @@ def milestone_evidence(request, reference, pk):
                         content_type=milestone.evidence_type or "application/octet-stream")
 
 
-def financial_report(request, reference):
-    grant = grant_for(request.user, "grants.view_grant", reference)
+def financial_report(request, application_pk):
+    grant = grant_for(request.user, "grants.view_grant", application_pk)
     lines = list(grant.application.budget_lines.all())
     can_edit = request.user.has_perm("grants.report_financial", grant) and grant.financial_report_submitted_at is None
     form = review_forms.FinancialReportForm(request.POST or None, lines=lines,
@@ -192,7 +192,7 @@ def financial_report(request, reference):
             else:
                 messages.success(request, _("Votre compte rendu financier est transmis.") if submit
                                  else _("Votre compte rendu financier est enregistré (brouillon)."))
-                return redirect("grants:financial_report", reference=reference)
+                return redirect("grants:financial_report", application_pk=application_pk)
         else:
             status = 400
             messages.error(request, _("Le compte rendu n’est pas enregistré : corrigez le formulaire, ce que vous avez "
@@ -205,8 +205,8 @@ def financial_report(request, reference):
 
 
 @require_POST
-def hearing_open(request, reference):
-    grant = grant_for(request.user, "grants.manage_grant", reference)
+def hearing_open(request, application_pk):
+    grant = grant_for(request.user, "grants.manage_grant", application_pk)
     form = review_forms.HearingOpenForm(request.POST)
     if form.is_valid():
         try:
@@ -217,13 +217,13 @@ def hearing_open(request, reference):
             _flash(request, error)
         else:
             messages.success(request, _("La procédure contradictoire est ouverte : l’équipe est prévenue."))
-            return redirect("grants:grant_detail", reference=reference)
+            return redirect("grants:grant_detail", application_pk=application_pk)
     return render(request, "grants/followup/grant.html", _grant_context(request, grant, hearing=form), status=400)
 
 
 @require_POST
-def hearing_answer(request, reference, pk):
-    grant = grant_for(request.user, "grants.answer_hearing", reference)
+def hearing_answer(request, application_pk, pk):
+    grant = grant_for(request.user, "grants.answer_hearing", application_pk)
     hearing = get_object_for(None, None, Hearing.objects.filter(grant=grant), pk=pk)
     form = review_forms.HearingAnswerForm(request.POST)
     if form.is_valid():
@@ -233,25 +233,25 @@ def hearing_answer(request, reference, pk):
             _flash(request, error)
         else:
             messages.success(request, _("Vos observations sont transmises à l’instruction."))
-            return redirect("grants:grant_detail", reference=reference)
+            return redirect("grants:grant_detail", application_pk=application_pk)
     return render(request, "grants/followup/grant.html", _grant_context(request, grant, answer=form), status=400)
 
 
 @require_POST
-def hearing_close(request, reference, pk):
-    grant = grant_for(request.user, "grants.manage_grant", reference)
+def hearing_close(request, application_pk, pk):
+    grant = grant_for(request.user, "grants.manage_grant", application_pk)
     hearing = get_object_for(None, None, Hearing.objects.filter(grant=grant), pk=pk)
     try:
         followup_services.hearing_close(hearing=hearing, by=request.user)
         messages.success(request, _("La procédure contradictoire est close."))
     except ValidationError as error:
         _flash(request, error)
-    return redirect("grants:grant_detail", reference=reference)
+    return redirect("grants:grant_detail", application_pk=application_pk)
 
 
 @require_POST
-def grant_end(request, reference):
-    grant = grant_for(request.user, "grants.manage_grant", reference)
+def grant_end(request, application_pk):
+    grant = grant_for(request.user, "grants.manage_grant", application_pk)
     form = review_forms.GrantEndForm(request.POST)
     if form.is_valid():
         reduce = form.cleaned_data["action"] == form.REDUCE
@@ -263,7 +263,7 @@ def grant_end(request, reference):
             _flash(request, error)
         else:
             messages.success(request, _("La subvention est réduite.") if reduce else _("La subvention est retirée."))
-            return redirect("grants:grant_detail", reference=reference)
+            return redirect("grants:grant_detail", application_pk=application_pk)
     return render(request, "grants/followup/grant.html", _grant_context(request, grant, end=form), status=400)
 
 

@@ -19,11 +19,11 @@ def queue_url() -> str:
 
 
 def decision_url(application) -> str:
-    return reverse("grants:decision_letter", args=[application.reference])
+    return reverse("grants:decision_letter", args=[application.pk])
 
 
 def grant_url(grant) -> str:
-    return reverse("grants:grant_detail", args=[grant.application.reference])
+    return reverse("grants:grant_detail", args=[grant.application_id])
 
 
 def register():

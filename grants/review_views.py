@@ -40,8 +40,8 @@ def call_for(user, perm: str, call_pk) -> Call:
     return get_object_for(user, perm, Call.objects.select_related("programme__funder"), pk=call_pk)
 
 
-def application_for(user, perm: str, reference) -> Application:
-    return get_object_for(user, perm, application_queryset(), reference=reference)
+def application_for(user, perm: str, application_pk) -> Application:
+    return get_object_for(user, perm, application_queryset(), pk=application_pk)
 
 
 # --- Evaluator ----------------------------------------------------------------------------
@@ -131,14 +131,14 @@ def _sheet_post(request, assignment):
 def _ranking_rows(lines) -> list[dict]:
     """The ranking's rows as plain values (a hundred rows render fast: no lookups in templates)."""
     euros = decision_services.euros
-    base = reverse("grants:application_reviews", args=["REF"]).removesuffix("REF/evaluations/")
+    base = reverse("grants:application_reviews", args=[0]).removesuffix("0/evaluations/")
     rows = []
     for line in lines:
         application, score = line.application, line.score
         state = application.state
         rows.append({
             "rank": score.rank if score and score.rank else None, "tied": bool(score and score.tied),
-            "url": f"{base}{application.reference}/evaluations/", "title": application.innovation.title,
+            "url": f"{base}{application.pk}/evaluations/", "title": application.innovation.title,
             "reference": application.reference, "organisation": application.organisation.name,
             "final": score.final if score else None, "spread": score.spread if score else None,
             "evaluators": score.evaluators if score else 0,
@@ -197,14 +197,15 @@ def _application_context(request, application, *, assign_form=None, decision_for
     return context
 
 
-def application_reviews(request, reference):
-    application = get_object_for(request.user, "grants.view_scores", application_page_queryset(), reference=reference)
+def application_reviews(request, application_pk):
+    application = get_object_for(request.user, "grants.view_scores", application_page_queryset(),
+                                 pk=application_pk)
     return render(request, "grants/review/application.html", _application_context(request, application))
 
 
 @require_POST
-def assign_by_hand(request, reference):
-    application = application_for(request.user, "grants.view_scores", reference)
+def assign_by_hand(request, application_pk):
+    application = application_for(request.user, "grants.view_scores", application_pk)
     form = review_forms.AssignByHandForm(request.POST, evaluators=review_services.evaluators())
     if form.is_valid():
         try:
@@ -216,14 +217,14 @@ def assign_by_hand(request, reference):
                           _application_context(request, application, assign_form=form), status=400)
         messages.success(request, _("Le dossier est confié à %(name)s.") % {
             "name": form.cleaned_data["evaluator"].full_name})
-        return redirect("grants:application_reviews", reference=application.reference)
+        return redirect("grants:application_reviews", application_pk=application.pk)
     return render(request, "grants/review/application.html",
                   _application_context(request, application, assign_form=form), status=400)
 
 
 @require_POST
-def remove_assignment(request, reference, pk):
-    application = application_for(request.user, "grants.remove_assignment", reference)
+def remove_assignment(request, application_pk, pk):
+    application = application_for(request.user, "grants.remove_assignment", application_pk)
     assignment = get_object_for(request.user, None, ReviewAssignment.objects.filter(application=application), pk=pk)
     form = review_forms.RemoveAssignmentForm(request.POST)
     if not form.is_valid():
@@ -236,12 +237,12 @@ def remove_assignment(request, reference, pk):
             messages.success(request, _("L’attribution est retirée."))
         except ValidationError as error:
             _flash(request, error)
-    return redirect("grants:application_reviews", reference=application.reference)
+    return redirect("grants:application_reviews", application_pk=application.pk)
 
 
 @require_POST
-def decide(request, reference):
-    application = application_for(request.user, "grants.decide_application", reference)
+def decide(request, application_pk):
+    application = application_for(request.user, "grants.decide_application", application_pk)
     form = review_forms.DecisionForm(request.POST)
     if form.is_valid():
         outcome = DecisionOutcome(form.cleaned_data["outcome"])
@@ -255,7 +256,7 @@ def decide(request, reference):
                           _application_context(request, application, decision_form=form), status=409)
         messages.success(request, _("La décision est enregistrée et notifiée à l’équipe, avec les voies et délais "
                                     "de recours."))
-        return redirect("grants:application_reviews", reference=application.reference)
+        return redirect("grants:application_reviews", application_pk=application.pk)
     messages.error(request, _("La décision n’est pas enregistrée : corrigez le formulaire ci-dessous, ce que vous "
                               "avez saisi est conservé."))
     return render(request, "grants/review/application.html",
@@ -264,8 +265,8 @@ def decide(request, reference):
 
 # --- Printable pages ----------------------------------------------------------------------
 
-def decision_letter(request, reference):
-    application = application_for(request.user, "grants.view_decision", reference)
+def decision_letter(request, application_pk):
+    application = application_for(request.user, "grants.view_decision", application_pk)
     decision = Decision.objects.filter(application=application).select_related("decided_by").first()
     if decision is None:
         raise Http404
@@ -279,8 +280,8 @@ def decision_letter(request, reference):
     })
 
 
-def convention(request, reference):
-    application = application_for(request.user, "grants.view_decision", reference)
+def convention(request, application_pk):
+    application = application_for(request.user, "grants.view_decision", application_pk)
     grant = getattr(application, "grant", None)
     if grant is None or not grant.convention_required:
         raise Http404

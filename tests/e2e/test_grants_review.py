@@ -25,7 +25,7 @@ def test_review_decision_convention_and_first_tranche(new_visit, db, settings, l
     owner.save(update_fields=["email"])
     h.evaluator(email="evaluatrice@exemple.gouv.fr")
     h.evaluator(email="evaluateur@exemple.gouv.fr")
-    reference = application.reference
+    pk = application.pk
 
     # The instructeur assigns the reviewers automatically.
     instructeur = new_visit()
@@ -86,7 +86,7 @@ def test_review_decision_convention_and_first_tranche(new_visit, db, settings, l
         ConflictAnswer.DECLARED)
 
     # The instructeur reads the score and accepts with a convention, then records it signed.
-    page = instructeur.goto(f"/subventions/dossiers/{reference}/evaluations/")
+    page = instructeur.goto(f"/subventions/demandes/{pk}/evaluations/")
     expect(page.get_by_text("16,00")).to_be_visible()
     page.locator("label[for^=id_outcome]", has_text="Accepté").click()
     page.get_by_label("Montant accordé (en euros)").fill("40 000")
@@ -106,16 +106,16 @@ def test_review_decision_convention_and_first_tranche(new_visit, db, settings, l
     # The team reads the letter and reports its first milestone.
     team = new_visit()
     login(team, owner.email, PASSWORD)
-    page = team.goto(f"/subventions/dossiers/{reference}/decision/lettre/")
+    page = team.goto(f"/subventions/demandes/{pk}/decision/lettre/")
     expect(page.get_by_role("heading", name="Voies et délais de recours")).to_be_visible()
-    page = team.goto(f"/subventions/dossiers/{reference}/subvention/")
+    page = team.goto(f"/subventions/demandes/{pk}/subvention/")
     page.get_by_label("Ce qui a été réalisé").first.fill("Deux communes du Nord ont repris le dispositif.")
     page.get_by_role("button", name="Rendre compte du jalon « Jalon 1 »").click()
     team.check()
     expect(page.get_by_role("status").first).to_contain_text("est transmis à l’instruction")
 
     # The instructeur validates it: the tranche shows as released.
-    page = instructeur.goto(f"/subventions/dossiers/{reference}/subvention/")
+    page = instructeur.goto(f"/subventions/demandes/{pk}/subvention/")
     page.locator("label", has_text="Valider le jalon et verser sa tranche").click()
     page.get_by_role("button", name="Enregistrer la vérification du jalon « Jalon 1 »").click()
     instructeur.check()

@@ -71,7 +71,7 @@ def test_grant_page_runs_a_fixed_number_of_queries(world, client_for, django_ass
     for person in (boss, h.team_member(application)):
         client = client_for(person)
         with django_assert_num_queries(GRANT_PAGE_QUERIES[person == boss]):
-            response = client.get(reverse("grants:grant_detail", args=[application.reference]))
+            response = client.get(reverse("grants:grant_detail", args=[application.pk]))
         assert response.status_code == 200
 
 
@@ -83,7 +83,7 @@ def test_tranche_shows_as_released(world, client_for):
                                            by=h.team_member(application), message="Fait.")
     followup_services.milestone_transition(milestone=milestone, action=MilestoneAction.VALIDATE, by=boss)
     text = page_text(client_for(h.team_member(application)).get(
-        reverse("grants:grant_detail", args=[application.reference])))
+        reverse("grants:grant_detail", args=[application.pk])))
     assert "Tranche versée : 15 000,00 €" in text
     assert 'id="released-amount">15 000,00 €</strong><br>versés' in text
     assert '15 000,00 €</strong><br>restant à verser' in text
@@ -93,17 +93,17 @@ def test_letter_and_convention_are_printable_documents(world, client_for):
     boss, _programme, call = world
     application, grant = accept(call, boss, amount=Decimal("45000.00"))
     client = client_for(h.team_member(application))
-    letter = page_text(client.get(reverse("grants:decision_letter", args=[application.reference])))
+    letter = page_text(client.get(reverse("grants:decision_letter", args=[application.pk])))
     assert "est acceptée, pour un montant de 45 000,00 €" in letter
     assert "Voies et délais de recours" in letter and "Télérecours citoyens" in letter
     assert "grants/documents" in letter and "data-print" in letter
-    convention = page_text(client.get(reverse("grants:convention", args=[application.reference])))
+    convention = page_text(client.get(reverse("grants:convention", args=[application.pk])))
     for expected in ("Convention de subvention n° " + application.reference, "décret n° 2001-495",
                      "45 000,00 €", "Jalon 1", "Livrable 1", "22 500,00 €", "Cerfa n° 15059",
                      grant.financial_report_due.strftime("%Y")):
         assert expected in convention
     small, _ = accept(call, boss, amount=Decimal("1000.00"))
-    assert client_for(boss).get(reverse("grants:convention", args=[small.reference])).status_code == 404
+    assert client_for(boss).get(reverse("grants:convention", args=[small.pk])).status_code == 404
 
 
 def test_hostile_input_in_follow_up_is_inert(world, client_for):
@@ -116,7 +116,7 @@ def test_hostile_input_in_follow_up_is_inert(world, client_for):
                                              deadline=timezone.localdate() + datetime.timedelta(days=30))
     followup_services.hearing_answer(hearing=hearing, by=team, answer=XSS)
     for person in (boss, team):
-        html = client_for(person).get(reverse("grants:grant_detail", args=[application.reference])).content.decode()
+        html = client_for(person).get(reverse("grants:grant_detail", args=[application.pk])).content.decode()
         assert "<script>alert" not in html and html.count("&lt;script&gt;alert") >= 3
 
 
@@ -124,7 +124,7 @@ def test_financial_report_page(world, client_for):
     boss, _programme, call = world
     application, grant = accept(call, boss)
     lines = list(application.budget_lines.all())
-    url = reverse("grants:financial_report", args=[application.reference])
+    url = reverse("grants:financial_report", args=[application.pk])
     team = client_for(h.team_member(application))
     response = team.post(url, {f"spent_{lines[0].pk}": "abc", f"spent_{lines[1].pk}": "1 000", "action": "draft"})
     assert response.status_code == 400

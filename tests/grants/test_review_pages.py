@@ -71,7 +71,7 @@ def test_application_reviews_queries(world, client_for, django_assert_num_querie
     application = h.reviewed(call, boss, [h.evaluator() for _ in range(count)])
     client = client_for(boss)
     with django_assert_num_queries(APPLICATION_REVIEWS_QUERIES):
-        response = client.get(reverse("grants:application_reviews", args=[application.reference]))
+        response = client.get(reverse("grants:application_reviews", args=[application.pk]))
     assert response.status_code == 200
 
 
@@ -130,8 +130,8 @@ def test_hostile_input_is_inert_in_reviews_decisions_and_e_mails(world, client_f
     with django_capture_on_commit_callbacks(execute=True):
         decision_services.decide(application=application, outcome=DecisionOutcome.REFUSED, by=boss, motivation=XSS)
     team = h.team_member(application)
-    pages = [client_for(boss).get(reverse("grants:application_reviews", args=[application.reference])),
-             client_for(team).get(reverse("grants:decision_letter", args=[application.reference]))]
+    pages = [client_for(boss).get(reverse("grants:application_reviews", args=[application.pk])),
+             client_for(team).get(reverse("grants:decision_letter", args=[application.pk]))]
     for response in pages:
         html = response.content.decode()
         assert "<script>alert" not in html and "<img src=x" not in html
@@ -147,7 +147,7 @@ def test_decision_form_keeps_what_was_typed_and_says_why(world, client_for):
     boss, call = world
     application = h.application(call, amount=Decimal("20000.00"))
     client = client_for(boss)
-    url = reverse("grants:decide", args=[application.reference])
+    url = reverse("grants:decide", args=[application.pk])
     response = client.post(url, {"outcome": "refused", "motivation": ""})
     assert response.status_code == 400
     assert "La motivation est obligatoire" in page_text(response)

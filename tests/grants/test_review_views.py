@@ -52,7 +52,7 @@ def world():
 
 
 def get_urls(w):
-    ref = w["application"].reference
+    ref = w["application"].pk
     call = w["call"].pk
     instructeur_only = [
         reverse("grants:call_reviews", args=[call]), reverse("grants:call_dashboard", args=[call]),
@@ -100,7 +100,7 @@ def test_get_matrix(world, person, client_for):
 def test_post_matrix(world, person, client_for):
     """Every action answers 404 (302 for anonymous) to whoever may not take it, and changes nothing."""
     client = client_for(world["people"][person])
-    ref = world["application"].reference
+    ref = world["application"].pk
     milestone = world["milestone"].pk
     instructeur_posts = [
         (reverse("grants:assign_automatically", args=[world["call"].pk]), {}),
@@ -142,7 +142,7 @@ def test_hearing_urls_across_roles(world, client_for):
     hearing = followup_services.hearing_open(grant=grant, by=boss, purpose=HearingPurpose.WITHDRAWAL,
                                              reason="Aucun jalon tenu.",
                                              deadline=timezone.localdate() + datetime.timedelta(days=20))
-    ref = world["application"].reference
+    ref = world["application"].pk
     answer = reverse("grants:hearing_answer", args=[ref, hearing.pk])
     close = reverse("grants:hearing_close", args=[ref, hearing.pk])
     for person in PEOPLE:
@@ -163,7 +163,7 @@ def test_team_reports_and_instructeur_checks_through_the_pages(world, client_for
     boss, grant = world["boss"], world["grant"]
     from grants.enums import GrantAction, MilestoneStatus
 
-    ref = world["application"].reference
+    ref = world["application"].pk
     instructeur = client_for(boss)
     response = instructeur.post(reverse("grants:sign_convention", args=[ref]), {"confirm": "on"})
     assert response.status_code == 302
