@@ -184,3 +184,44 @@ def test_team_reports_and_instructeur_checks_through_the_pages(world, client_for
     assert milestone.status == MilestoneStatus.VALIDATED
     assert GrantAction.SIGN_CONVENTION  # (import used)
     grant.refresh_from_db()
+
+
+@pytest.mark.parametrize("state", ["draft", "in_review", "refused", "accepted_small"])
+def test_pages_across_statuses(state, client_for):
+    """What exists depends on the status: no letter before a decision, no grant nor convention
+    without an acceptance (above 23,000 € for the convention), nothing of a draft for the
+    instructeurs."""
+    from grants.enums import ApplicationStatus
+
+    boss = h.instructeur()
+    call = h.call(h.programme(instructeurs=[boss]))
+    status = ApplicationStatus.DRAFT if state == "draft" else ApplicationStatus.IN_REVIEW
+    application = h.application(call, status=status, amount=Decimal("10000.00"))
+    if state == "refused":
+        decision_services.decide(application=application, outcome=DecisionOutcome.REFUSED, by=boss,
+                                 motivation="Hors du champ de l’appel.")
+    if state == "accepted_small":
+        decision_services.decide(application=application, outcome=DecisionOutcome.ACCEPTED, by=boss,
+                                 amount=Decimal("10000"))
+    team, instructeur = client_for(h.team_member(application)), client_for(boss)
+    pk = application.pk
+    expected = {
+        "draft": {"reviews": 404, "letter": 404, "convention": 404, "grant": 404},
+        "in_review": {"reviews": 200, "letter": 404, "convention": 404, "grant": 404},
+        "refused": {"reviews": 200, "letter": 200, "convention": 404, "grant": 404},
+        "accepted_small": {"reviews": 200, "letter": 200, "convention": 404, "grant": 200},
+    }[state]
+    assert instructeur.get(reverse("grants:application_reviews", args=[pk])).status_code == expected["reviews"]
+    assert team.get(reverse("grants:application_reviews", args=[pk])).status_code == 404
+    for client in (team, instructeur):
+        if state == "draft" and client is instructeur:
+            expected_letter = 404
+        else:
+            expected_letter = expected["letter"]
+        assert client.get(reverse("grants:decision_letter", args=[pk])).status_code == expected_letter
+        assert client.get(reverse("grants:convention", args=[pk])).status_code == expected["convention"]
+        assert client.get(reverse("grants:grant_detail", args=[pk])).status_code == expected["grant"]
+    if state in ("refused", "accepted_small"):  # decided: a second decision is refused, in French
+        response = instructeur.post(reverse("grants:decide", args=[pk]), {"outcome": "refused", "motivation": "Non."})
+        assert response.status_code == 409
+        assert "déjà fait l’objet d’une décision" in response.content.decode().replace("\u00a0", " ")
