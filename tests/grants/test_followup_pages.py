@@ -137,3 +137,25 @@ def test_financial_report_page(world, client_for):
     text = page_text(client_for(boss).get(url))
     assert "58 000,50 €" in text  # spent total
     assert client_for(boss).post(url, {"action": "submit"}).status_code == 404
+
+
+def test_private_annotations_never_reach_the_team_pages_nor_e_mails(world, client_for,
+                                                                     django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from grants import services
+
+    boss, _programme, call = world
+    application = h.application(call, amount=Decimal("30000.00"))
+    secret = "Annotation confidentielle : dossier à surveiller de près."
+    services.annotation_add(application=application, by=boss, body=secret)
+    with django_capture_on_commit_callbacks(execute=True):
+        decision_services.decide(application=application, outcome=DecisionOutcome.ACCEPTED, by=boss,
+                                 amount=Decimal("30000"))
+        grant = Grant.objects.get(application=application)
+        decision_services.grant_transition(grant=grant, action=GrantAction.SIGN_CONVENTION, by=boss)
+    team = client_for(h.team_member(application))
+    for name in ("decision_letter", "convention", "grant_detail", "financial_report"):
+        response = team.get(reverse(f"grants:{name}", args=[application.pk]))
+        assert response.status_code == 200 and secret not in page_text(response)
+    assert mail.outbox and all(secret not in m.body for m in mail.outbox)
