@@ -201,7 +201,8 @@ def hearing_open(*, grant: Grant, by: User, purpose, reason: str, deadline: date
 
 @transaction.atomic
 def hearing_answer(*, hearing: Hearing, by: User, answer: str) -> Hearing:
-    locked = Hearing.objects.select_for_update().select_related("grant__application").get(pk=hearing.pk)
+    locked = Hearing.objects.select_for_update().select_related(
+        "grant__application__call__programme", "grant__application__innovation").get(pk=hearing.pk)
     require_perm(by, "grants.answer_hearing", locked.grant)
     if locked.closed_at is not None:
         raise ValidationError(_("Cette procédure est close."), code="stale")
@@ -211,6 +212,11 @@ def hearing_answer(*, hearing: Hearing, by: User, answer: str) -> Hearing:
     locked.closed_at = locked.answered_at
     locked.save()
     audit_record(obj=locked.grant, action="hearing_answer", actor=by)
+    application = locked.grant.application
+    notifications.notify(_instructors(application), review_notices.INSTRUCTION_UPDATE, locked.grant,
+                         url=review_notices.grant_url(locked.grant), exclude=[by],
+                         context={"event": "hearing", "reference": application.reference,
+                                  "title": application.innovation.title, "name": by.full_name})
     return locked
 
 

@@ -12,6 +12,7 @@ GRANT_UPDATED = "grant_updated"
 MILESTONE_REPORTED = "grant_milestone_reported"
 MILESTONE_CHECKED = "grant_milestone_checked"
 REPORT_DUE = "grant_report_due"
+INSTRUCTION_UPDATE = "grant_instruction_update"  # instructeurs: a conflict declared, a hearing answered
 
 
 def queue_url() -> str:
@@ -20,6 +21,10 @@ def queue_url() -> str:
 
 def decision_url(application) -> str:
     return reverse("grants:decision_letter", args=[application.pk])
+
+
+def reviews_url(application) -> str:
+    return reverse("grants:application_reviews", args=[application.pk])
 
 
 def grant_url(grant) -> str:
@@ -42,6 +47,9 @@ def register():
         (MILESTONE_CHECKED, _("Jalons de mes subventions"),
          _("Un jalon est validé (sa tranche est versée) ou renvoyé à l’équipe."), "milestone_checked",
          _("Voir la subvention")),
+        (INSTRUCTION_UPDATE, _("Conflits d’intérêts et procédures contradictoires"),
+         _("Instructeurs : un évaluateur déclare un conflit d’intérêts (le dossier est à réattribuer), ou une équipe "
+           "répond à une procédure contradictoire."), "instruction_update", _("Ouvrir le dossier")),
         (REPORT_DUE, _("Comptes rendus financiers à rendre"),
          _("Rappel de l’échéance du compte rendu financier d’une subvention."), "report_due",
          _("Rédiger le compte rendu")),

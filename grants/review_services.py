@@ -177,6 +177,12 @@ def assignment_transition(*, assignment: ReviewAssignment, action, by: User, rea
             locked, reason=str(_("Conflit d’intérêts déclaré par l’évaluateur.")), now=now)
         ConflictRecord.objects.create(application=locked.application, **reviewing_services.conflict_record_fields(
             evaluator=locked.evaluator, kind=ConflictKind.DECLARED, reason=reason, now=now))
+        application = locked.application
+        notifications.notify(
+            application.call.programme.instructeurs.filter(is_active=True), review_notices.INSTRUCTION_UPDATE,
+            application, url=review_notices.reviews_url(application), exclude=[by],
+            context={"event": "conflict", "reference": application.reference, "title": application.innovation.title,
+                     "name": by.full_name})
     else:
         fields = reviewing_services.assignment_remove(locked, reason=reason, now=now)
     locked.save(update_fields=fields)

@@ -83,7 +83,9 @@ def test_assignment_by_hand_refuses_a_hard_conflict_and_a_non_evaluator(world):
         review_services.assign_by_hand(application=application, evaluator=reviewer, by=boss)
 
 
-def test_declaring_a_conflict_removes_the_assignment_for_good(world):
+def test_declaring_a_conflict_removes_the_assignment_for_good(world, django_capture_on_commit_callbacks):
+    from django.core import mail
+
     boss, call = world
     reviewer, spare = h.evaluator(), h.evaluator()
     application = h.application(call)
@@ -91,8 +93,12 @@ def test_declaring_a_conflict_removes_the_assignment_for_good(world):
     assert not reviewer.has_perm("grants.review_application", assignment)  # not answered yet
     assert reviewer.has_perm("grants.open_assignment", assignment)
 
-    review_services.assignment_transition(assignment=assignment, action=AssignmentAction.DECLARE_CONFLICT,
-                                          by=reviewer, reason="Ancienne collègue du porteur.")
+    with django_capture_on_commit_callbacks(execute=True):
+        review_services.assignment_transition(assignment=assignment, action=AssignmentAction.DECLARE_CONFLICT,
+                                              by=reviewer, reason="Ancienne collègue du porteur.")
+    told = [m for m in mail.outbox if boss.email in m.to]
+    assert told and "conflit d’intérêts déclaré, dossier à réattribuer" in told[-1].subject
+    assert "Ancienne collègue" not in told[-1].body  # the reason stays on the instruction page
 
     assignment.refresh_from_db()
     assert assignment.conflict == ConflictAnswer.DECLARED and assignment.removed_at is not None
