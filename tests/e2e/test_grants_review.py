@@ -123,3 +123,66 @@ def test_review_decision_convention_and_first_tranche(new_visit, db, settings, l
     expect(page.get_by_text("Tranche versée : 20 000,00 €")).to_be_visible()
     expect(page.locator("#released-amount")).to_have_text("20 000,00 €")
     assert Grant.objects.get(application=application).releases.count() == 1
+
+
+def test_every_other_page_of_part_2_passes_axe(new_visit, db, settings, live_server):
+    """Dashboards, exports page links, open data, financial report, hearing, letter of a refusal,
+    the evaluator's queue and conflict question: scanned by axe, at 1280 px (new_visit) and read
+    through with the keyboard-usable DSFR forms."""
+    import datetime
+
+    from django.utils import timezone
+
+    from grants import decision_services, followup_services, review_services
+    from grants.enums import DecisionOutcome, GrantAction, HearingPurpose, MilestoneAction
+
+    settings.SITE_URL = live_server.url
+    boss = h.instructeur(email="instructrice@exemple.gouv.fr")
+    programme = h.programme(instructeurs=[boss])
+    call = h.call(programme, envelope=Decimal("200000.00"))
+    reviewer = h.evaluator(email="evaluatrice@exemple.gouv.fr")
+    reviewed = h.reviewed(call, boss, [reviewer, h.evaluator()], amount=Decimal("30000.00"))
+    refused = h.application(call)
+    decision_services.decide(application=refused, outcome=DecisionOutcome.REFUSED, by=boss,
+                             motivation="Le plan d’essaimage reste à préciser.")
+    decision_services.decide(application=reviewed, outcome=DecisionOutcome.ACCEPTED, by=boss,
+                             amount=Decimal("30000"))
+    grant = Grant.objects.get(application=reviewed)
+    decision_services.grant_transition(grant=grant, action=GrantAction.SIGN_CONVENTION, by=boss)
+    team_user = h.team_member(reviewed)
+    milestone = reviewed.milestones.first()
+    followup_services.milestone_transition(milestone=milestone, action=MilestoneAction.REPORT, by=team_user,
+                                           message="Fait.")
+    followup_services.hearing_open(grant=grant, by=boss, purpose=HearingPurpose.REDUCTION, reason="Retard.",
+                                   deadline=timezone.localdate() + datetime.timedelta(days=20))
+    pending = h.application(call)
+    review_services.assign_by_hand(application=pending, evaluator=reviewer, by=boss)
+
+    instructeur = new_visit()
+    login(instructeur, boss.email, PASSWORD)
+    for path in (f"/subventions/instruction/appels/{call.pk}/tableau-de-bord/",
+                 f"/subventions/instruction/programmes/{programme.pk}/tableau-de-bord/",
+                 f"/subventions/demandes/{reviewed.pk}/evaluations/",
+                 f"/subventions/demandes/{reviewed.pk}/subvention/",
+                 f"/subventions/demandes/{reviewed.pk}/subvention/compte-rendu-financier/",
+                 f"/subventions/demandes/{refused.pk}/decision/lettre/",
+                 "/subventions/donnees-ouvertes/"):
+        instructeur.goto(path)
+    evaluator = new_visit()
+    login(evaluator, reviewer.email, PASSWORD)
+    page = evaluator.goto("/subventions/evaluations/")
+    page.get_by_role("link", name=pending.innovation.title).click()
+    evaluator.check()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Avant d’ouvrir le dossier")
+    team = new_visit()
+    login(team, team_user.email, PASSWORD)
+    page = team.goto(f"/subventions/demandes/{reviewed.pk}/subvention/")
+    page.get_by_label("Vos observations").fill("Le partenaire de Lens a changé d’équipe.")
+    page.get_by_role("button", name="Transmettre mes observations").click()
+    team.check()
+    expect(page.get_by_role("status").first).to_contain_text("Vos observations sont transmises")
+    page = team.goto(f"/subventions/demandes/{reviewed.pk}/subvention/compte-rendu-financier/")
+    page.get_by_label("Dépense réalisée : Personnel").fill("abc")
+    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    team.check()
+    expect(page.get_by_text("Saisissez un montant en euros")).to_be_visible()
