@@ -247,6 +247,9 @@ class ProjectForm(DsfrModelForm):
             self.initial.setdefault("republican_contract", self.instance.republican_contract_confirmed_at is not None)
         else:
             del self.fields["republican_contract"]
+        for name in ("summary", "amount_requested", "total_budget", "republican_contract"):
+            if name in self.fields:
+                self.fields[name].needed_to_submit = True  # « (nécessaire pour soumettre) », not « facultatif »
         self._bound_fields_cache.clear()  # bound fields copy their help text when made
 
     def clean(self):
@@ -285,6 +288,8 @@ class ScalingForm(DsfrModelForm):
         super().__init__(*args, **kwargs)
         self.fields["scaling_mode"].choices = list(ScalingMode.choices)
         self.fields["scaling_mode"].required = False
+        for name in ("target_territories", "scaling_mode", "scaling_partners", "transfer_kit", "success_indicators"):
+            self.fields[name].needed_to_submit = True
         if self.instance.pk:
             self.initial.setdefault("target_territories", list(self.instance.target_territories.all()))
 

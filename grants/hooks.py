@@ -35,17 +35,17 @@ DASHBOARD_SHORTCUTS = [
 
 
 def home_figures() -> list[Figure]:
-    from grants.selectors import open_calls_count
+    from grants.selectors import home_calls
 
-    count = open_calls_count()
+    count = home_calls()["count"]
     return [Figure("open_calls", count, ngettext("appel à projets ouvert", "appels à projets ouverts", count or 1),
                    order=60)]
 
 
 def home_sections(request) -> list[Section]:
-    from grants.selectors import open_calls
+    from grants.selectors import home_calls
 
-    calls = open_calls(3)
+    calls = home_calls()["calls"]
     return [Section("grants/home/open_calls.html", {"open_calls": calls}, order=30, empty=not calls)]
 
 

@@ -2,10 +2,15 @@
 a bounded number of queries whatever the number of rows. Querysets that list what someone may
 see are the rules of grants/rules.py written as SQL: keep them in step."""
 
+import datetime
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Min, Prefetch, Q
 from django.utils import timezone
+
+from essaimage import versioned_cache
 
 from grants.enums import PENDING_APPLICATION_STATES, ApplicationStatus, CallPhase
 from grants.filters import CallFilter, InstructionFilter
@@ -45,6 +50,29 @@ def open_calls(limit: int = 3, now=None) -> list[Call]:
 def open_calls_count(now=None) -> int:
     now = now or timezone.now()
     return Call.objects.filter(opens_at__lte=now, closes_at__gt=now).count()
+
+
+CALLS_GENERATION = "grants:calls"  # moved on by every write of a call (services.call_save)
+FAR_FUTURE = datetime.datetime.max.replace(tzinfo=datetime.UTC) - datetime.timedelta(days=1)
+
+
+def next_phase_change(now) -> datetime.datetime:
+    """The next opening or closing of any call: until then, which calls are open does not change."""
+    found = Call.objects.aggregate(opening=Min("opens_at", filter=Q(opens_at__gt=now)),
+                                   closing=Min("closes_at", filter=Q(closes_at__gt=now)))
+    return min([moment for moment in found.values() if moment is not None] or [FAR_FUTURE])
+
+
+def home_calls(now=None) -> dict:
+    """The home page's open calls (three) and their number, cached until a call is written or the
+    next opening or closing: the warm home page reads nothing of grants from the database."""
+    now = now or timezone.now()
+    key = f"grants:home:{versioned_cache.generation(CALLS_GENERATION)}"
+    entry = cache.get(key)
+    if entry is None or now >= entry["valid_until"]:
+        entry = {"calls": open_calls(3, now), "count": open_calls_count(now), "valid_until": next_phase_change(now)}
+        cache.set(key, entry)
+    return entry
 
 
 def median_decision_days(call: Call) -> int | None:

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from essaimage import uploads
+from essaimage import uploads, versioned_cache
 from essaimage.enums import OrganisationKind
 from essaimage.models import User
 from essaimage.permissions import require_perm
@@ -48,6 +48,7 @@ from grants.models import (
     Programme,
 )
 from grants.rules import ACTION_PERMISSIONS, forget_instructed_programmes
+from grants.selectors import CALLS_GENERATION
 from grants.wording import euros, paris_datetime_full
 from innovations.enums import Stage
 from innovations.enums import Status as InnovationStatus
@@ -159,6 +160,7 @@ def call_save(*, call: Call | None, programme: Programme, by: User, data: dict, 
         if not call.criteria.filter(is_scaling=True).exists():
             default_criteria(call)
     audit_record(obj=call, action="copy" if creating and copied_from else "save", actor=by)
+    versioned_cache.bump_generation(CALLS_GENERATION)  # the home page's open calls
     return call
 
 

@@ -74,7 +74,7 @@ def apply(request, slug):
     """Choose which of the team's published innovations applies; each ineligible one says why."""
     call = get_object_for(request.user, "grants.view_call", selectors.call_page_queryset(), slug=slug)
     innovations = list(Innovation.objects.filter(members__user=request.user).select_related("organisation")
-                       .order_by("title").distinct())
+                       .prefetch_related("members").order_by("title").distinct())
     existing = {a.innovation_id: a for a in Application.objects.filter(call=call, innovation__in=innovations)}
     choices = []
     for innovation in innovations:

@@ -351,3 +351,106 @@ def test_instructeur_sees_the_delay(client_for, instructeur, deposited):
 def test_a_moderator_is_nobody_special(client_for, deposited):
     moderator = UserFactory(roles=[Role.AGENT, Role.MODERATEUR])
     assert client_for(moderator).get(deposited.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("status", list(ApplicationStatus))
+def test_who_sees_an_application_in_every_status(people, client_for, application, status):
+    Application.objects.filter(pk=application.pk).update(
+        status=status, reference="" if status == ApplicationStatus.DRAFT else f"ESS-2026-{application.pk:06d}",
+        submitted_at=None if status == ApplicationStatus.DRAFT else timezone.now(),
+        decided_at=timezone.now(), withdrawn_at=timezone.now())
+    detail = reverse("grants:application_detail", args=[application.pk])
+    update = reverse("grants:application_update", args=[application.pk])
+    editable = status in (ApplicationStatus.DRAFT, ApplicationStatus.INFO_REQUESTED)
+    want = {"team": 200, "instructeur": 404 if status == ApplicationStatus.DRAFT else 200,
+            "other": 404, "other_instructeur": 404, "moderator": 404, "anonymous": "login"}
+    for who, expected_status in want.items():
+        client = client_for(people[who])
+        assert status_for(client, "get", detail) == expected_status, (who, status)
+        got = status_for(client, "get", update)
+        assert got == ({"team": 200 if editable else 302, "anonymous": "login"}.get(who, 404)), (who, status)
+
+
+def test_followers_of_a_call_hear_of_a_grant(client_for, other_agent, instructeur, deposited, committed):
+    from notifications import services as notifications
+
+    notifications.follow(user=other_agent, obj=deposited.call)
+    with committed():
+        services.application_transition(application=deposited, action=ApplicationAction.ACCEPT, by=instructeur)
+    [message] = [m for m in mail.outbox if m.to == [other_agent.email]]
+    assert deposited.call.title in message.subject and deposited.innovation.title in message.body
+
+
+def test_a_message_with_an_attachment_reaches_the_other_side(client_for, team_member, instructeur, deposited,
+                                                             committed):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from innovations.demo import tiny_pdf
+
+    upload = SimpleUploadedFile("lettre.exe.pdf", tiny_pdf("Lettre"), content_type="application/pdf")
+    with committed():
+        response = client_for(team_member).post(reverse("grants:message_post", args=[deposited.pk]),
+                                                {"body": "Voici la lettre d’intention.", "attachment": upload})
+    assert response.status_code == 302
+    message = deposited.messages.get()
+    assert message.attachment_name == "lettre-exe.pdf" and message.attachment_type == "application/pdf"
+    page = page_text(client_for(instructeur).get(deposited.get_absolute_url()))
+    assert "Voici la lettre d’intention." in page and "lettre-exe.pdf" in page
+    download = client_for(instructeur).get(reverse("grants:message_attachment", args=[deposited.pk, message.pk]))
+    assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
+    assert [m.to for m in mail.outbox] == [[instructeur.email]]
+
+
+def test_a_required_document_is_uploaded_with_the_draft(client_for, team_member, application):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from innovations.demo import tiny_pdf
+
+    application.call.required_documents = ["Statuts"]
+    application.call.save()
+    upload = SimpleUploadedFile("statuts.pdf", tiny_pdf("Statuts"), content_type="application/pdf")
+    response = client_for(team_member).post(reverse("grants:application_update", args=[application.pk]),
+                                            form_data(application, file=upload, required_label="Statuts"))
+    assert response.status_code == 302
+    assert application.documents.get().required_label == "Statuts"
+    assert services.application_checklist(application) == []
+    fake = SimpleUploadedFile("virus.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
+    response = client_for(team_member).post(reverse("grants:application_update", args=[application.pk]),
+                                            form_data(application, file=fake, base_version=application.version + 1))
+    assert "son contenu a été vérifié" in page_text(response)
+    assert application.documents.count() == 1
+
+
+def test_the_call_list_filters_by_phase_and_kind(client, programme):
+    now = timezone.now()
+    CallFactory(programme=programme, title="Appel ouvert à tous")
+    CallFactory(programme=programme, title="Appel réservé aux associations", eligible_kinds=["association"])
+    CallFactory(programme=programme, title="Appel à venir", opens_at=now + datetime.timedelta(days=3),
+                closes_at=now + datetime.timedelta(days=30))
+    CallFactory(programme=programme, title="Appel clos", opens_at=now - datetime.timedelta(days=30),
+                closes_at=now - datetime.timedelta(days=1))
+
+    def titles(query):
+        text = page_text(client.get(reverse("grants:call_list") + query))
+        return {t for t in ("Appel ouvert à tous", "Appel réservé aux associations", "Appel à venir", "Appel clos")
+                if t in text}
+
+    assert titles("?phase=ouvert") == {"Appel ouvert à tous", "Appel réservé aux associations"}
+    assert titles("?phase=a_venir") == {"Appel à venir"}
+    assert titles("?phase=clos") == {"Appel clos"}
+    assert titles("?phase=ouvert&kind=collectivite") == {"Appel ouvert à tous"}
+    assert client.get(reverse("grants:call_list") + "?phase=nimporte").status_code == 200
+    assert client.get(reverse("grants:call_list") + "?programme=inconnu&page=abc").status_code == 200
+
+
+def test_the_admin_lists_grants_read_only(client, deposited):
+    admin_user = UserFactory(roles=[Role.AGENT, Role.ADMINISTRATEUR], is_staff=True, is_superuser=True)
+    client.force_login(admin_user)
+    for name in ("grants_programme", "grants_call", "grants_application"):
+        response = client.get(reverse(f"admin:{name}_changelist"))
+        assert response.status_code == 200, name
+    text = page_text(client.get(reverse("admin:grants_application_changelist")))
+    assert deposited.reference in text and "Déposé" in text
+    assert client.get(reverse("admin:grants_application_change", args=[deposited.pk])).status_code == 200
+    assert client.post(reverse("admin:grants_application_change", args=[deposited.pk]),
+                       {"status": "accepted"}).status_code == 403
