@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from essaimage import uploads
 from essaimage.forms_base import DsfrForm
+from grants.decision_services import euros
 from grants.enums import DecisionOutcome, HearingPurpose
 
 MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0.00")}
@@ -166,7 +167,7 @@ class FinancialReportForm(DsfrForm):
         self.lines = list(lines)
         for line in self.lines:
             field = money_field(_("Dépense réalisée : %(label)s") % {"label": line.label}, required=False,
-                                help_text=_("Prévu : %(planned)s €") % {"planned": line.planned_amount})
+                                help_text=_("Prévu : %(planned)s") % {"planned": euros(line.planned_amount)})
             self.fields[f"spent_{line.pk}"] = field
             if line.spent_amount is not None:
                 self.initial.setdefault(f"spent_{line.pk}", line.spent_amount)
