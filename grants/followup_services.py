@@ -261,6 +261,7 @@ def send_report_reminders(today: datetime.date | None = None) -> int:
                                  context={"title": application.innovation.title, "reference": application.reference,
                                           "due": grant.financial_report_due.strftime("%d/%m/%Y"),
                                           "late": str(days < 0), "days": str(abs(days))})
+            Grant.objects.filter(pk=grant.pk).update(financial_report_reminded_at=timezone.now())
         sent += 1
     return sent
 

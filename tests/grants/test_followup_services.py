@@ -143,6 +143,8 @@ def test_reminders_before_the_deadline_and_while_late(world, django_capture_on_c
         assert followup_services.send_report_reminders(due - datetime.timedelta(days=30)) == 1
         assert followup_services.send_report_reminders(due - datetime.timedelta(days=29)) == 0
         assert followup_services.send_report_reminders(due + datetime.timedelta(days=14)) == 1
+    grant.refresh_from_db()
+    assert grant.financial_report_reminded_at is not None
     subjects = [plain(m.subject) for m in mail.outbox if h.team_member(application).email in m.to]
     assert any(s.startswith("[Essaimage] Compte rendu financier") for s in subjects)
     assert any("En retard" in s for s in subjects)
