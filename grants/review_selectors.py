@@ -98,20 +98,26 @@ class RankingLine:
 
 def call_ranking(call: Call) -> list[RankingLine]:
     """Every reviewable or decided application of the call, best score first (unscored last),
-    with the envelope consumed line by line if the applications above were accepted at the
-    amount they ask. Three queries: the ranking, the applications, the opinions."""
+    with the envelope consumed line by line if the applications above were accepted: a granted
+    application counts for its amount granted, a pending one for the amount it asks, a refused
+    or dismissed one for nothing. Three queries: the ranking, the applications (with their
+    grant), the opinions."""
     scores = {item.item_id: item for item in call_scores(call)}
     applications = list(Application.objects.filter(call=call)
                         .exclude(status__in=[ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN])
-                        .select_related("innovation", "organisation")
+                        .select_related("innovation", "organisation", "grant")
                         .only("pk", "call_id", "reference", "status", "amount_requested", "innovation__title",
-                              "innovation__slug", "organisation__name"))
+                              "innovation__slug", "organisation__name", "grant__amount_granted"))
     opinions = opinions_by_application([a.pk for a in applications])
     order = {item_id: index for index, item_id in enumerate(scores)}
     applications.sort(key=lambda a: (order.get(a.pk, len(order)), a.reference))
     lines, cumulative = [], ZERO
     for application in applications:
-        cumulative += application.amount_requested or ZERO
+        grant = getattr(application, "grant", None)
+        if grant is not None:
+            cumulative += grant.amount_granted
+        elif application.state.is_pending:
+            cumulative += application.amount_requested or ZERO
         lines.append(RankingLine(application, scores.get(application.pk),
                                  opinion_list(opinions.get(application.pk, {})),
                                  cumulative, cumulative <= call.envelope, call.envelope - cumulative))

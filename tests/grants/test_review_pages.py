@@ -159,3 +159,18 @@ def test_decision_form_keeps_what_was_typed_and_says_why(world, client_for):
     assert response.status_code == 302
     application.decision.refresh_from_db()
     assert application.decision.amount == Decimal("18500.50")
+
+
+def test_the_envelope_line_counts_grants_for_their_amount_and_refusals_for_nothing(world, client_for):
+    from grants import review_selectors
+
+    boss, call = world
+    reviewers = [h.evaluator(), h.evaluator()]
+    accepted = h.reviewed(call, boss, reviewers, value=5, amount=Decimal("60000.00"))
+    refused = h.reviewed(call, boss, reviewers, value=4, amount=Decimal("30000.00"))
+    pending = h.reviewed(call, boss, reviewers, value=3, amount=Decimal("20000.00"))
+    decision_services.decide(application=accepted, outcome=DecisionOutcome.ACCEPTED, by=boss, amount=Decimal("50000"))
+    decision_services.decide(application=refused, outcome=DecisionOutcome.REFUSED, by=boss, motivation="Non.")
+    lines = review_selectors.call_ranking(call)
+    assert [line.application.pk for line in lines] == [accepted.pk, refused.pk, pending.pk]
+    assert [line.cumulative for line in lines] == [Decimal("50000.00"), Decimal("50000.00"), Decimal("70000.00")]
