@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: install run dev serve test test-fast lint e2e-browser db-stop bench bench-data loadtest lock clean
+.PHONY: install run dev serve test test-fast lint e2e-browser db-stop bench bench-data bench-grants loadtest lock clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@if [ -z "$(PYTHON)" ]; then echo "Python 3.12 ou plus récent est nécessaire (python3.12 / python3.13 introuvable)."; exit 1; fi
@@ -97,6 +97,15 @@ bench-data: install
 
 bench: bench-data
 	ESSAIMAGE_DB_NAME=$(BENCH_DB) $(PY) -m bench.catalogue $(BENCH_ARGS)
+
+## make bench-grants: 200 calls, 20,000 applications, 60,000 reviews in their own database, then the
+## instructeur's pages of a call timed in process (bench/grants.py).
+GRANTS_BENCH_DB ?= essaimage_bench_grants
+bench-grants: install
+	ESSAIMAGE_DB_NAME=$(GRANTS_BENCH_DB) $(PY) -m essaimage.database ensure
+	ESSAIMAGE_DB_NAME=$(GRANTS_BENCH_DB) $(PY) manage.py migrate --noinput
+	ESSAIMAGE_DB_NAME=$(GRANTS_BENCH_DB) $(PY) manage.py load_reference_data
+	ESSAIMAGE_DB_NAME=$(GRANTS_BENCH_DB) $(PY) -m bench.grants $(BENCH_ARGS)
 
 loadtest: bench-data
 	ESSAIMAGE_DB_NAME=$(BENCH_DB) $(PY) -m bench.catalogue --requests 0 $(BENCH_ARGS)

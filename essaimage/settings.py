@@ -258,6 +258,7 @@ SCHEDULED_TASKS: dict[str, str] = {
     "sponsors.events.tasks.sweep_expired_offers": "03:30",
     "sponsors.events.tasks.send_event_reminders": "09:00",
     "evaluations.tasks.advance_campaign_phases": "00:05",  # phases follow their dates (and every read)
+    "grants.review_tasks.remind_financial_reports": "08:30",
 }
 # Events: a seat freed on a full event is offered to the first person waiting, to accept within
 # this many hours (or half the time left before the event, when nearer).

@@ -10,11 +10,14 @@ class GrantsConfig(AppConfig):
     verbose_name = _("Subventions d’essaimage")
 
     def ready(self):
-        from grants import notices, rules  # noqa: F401
+        from grants import notices, review_notices, review_rules, rules  # noqa: F401
 
         notices.register()
+        review_notices.register()
 
     def load_demo_data(self):
         from grants.demo import load
+        from grants.review_demo import load_reviews
 
-        return load()
+        accounts = load()
+        return accounts + load_reviews()

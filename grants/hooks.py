@@ -11,6 +11,7 @@ URL_PREFIX = "subventions/"
 NAVIGATION = [
     Link(_("Appels à projets"), "grants:call_list", order=11),
     Link(_("Instruction"), "grants:instruction", order=70, permission="grants.manage_grants"),
+    Link(_("Mes évaluations"), "grants:review_queue", order=75, permission="grants.review_any"),
 ]
 
 SITEMAP_GROUPS = [
@@ -18,10 +19,13 @@ SITEMAP_GROUPS = [
         Link(_("Appels à projets"), "grants:call_list"),
         Link(_("Mes demandes de subvention"), "grants:mine"),
         Link(_("Instruction (instructeurs)"), "grants:instruction"),
+        Link(_("Données ouvertes des subventions"), "grants:open_data"),
     ), order=15),
 ]
 
-ROBOTS_DISALLOW = ["grants:mine", "grants:instruction"]
+ROBOTS_DISALLOW = ["grants:mine", "grants:instruction", "grants:review_queue"]
+
+FOOTER_LINKS = [Link(_("Données ouvertes des subventions"), "grants:open_data", order=35)]
 
 DASHBOARD_SHORTCUTS = [
     Link(_("Appels à projets"), "grants:call_list", order=40, detail=_("Financer l’essaimage d’une innovation")),
@@ -46,6 +50,10 @@ def home_sections(request) -> list[Section]:
 
 
 def dashboard_todo(request) -> list[Section]:
+    return _instructeur_todo(request) + _reviewer_todo(request)
+
+
+def _instructeur_todo(request) -> list[Section]:
     from grants.selectors import instructeur_todo
 
     user = request.user
@@ -54,6 +62,18 @@ def dashboard_todo(request) -> list[Section]:
     todo = instructeur_todo(user)
     empty = not todo["to_open"] and not todo["completed"] and not todo["calls"]
     return [Section("grants/dashboard/todo.html", {"grants_todo": todo}, order=30, empty=empty)]
+
+
+def _reviewer_todo(request) -> list[Section]:
+    """Evaluators: the files waiting for their conflict answer or their sheet (part 2)."""
+    from grants.review_selectors import reviewer_todo
+
+    user = request.user
+    if not user.has_perm("grants.review_any"):
+        return []
+    todo = reviewer_todo(user)
+    return [Section("grants/review/dashboard_todo.html", {"review_todo": todo}, order=31,
+                    empty=not todo["count"])]
 
 
 def dashboard_sections(request) -> list[Section]:

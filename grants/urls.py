@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from grants import views
 
@@ -27,4 +27,5 @@ urlpatterns = [
     path("instruction/appels/<slug:slug>/modifier/", views.CallEditView.as_view(), name="call_update"),
     path("instruction/appels/<slug:slug>/criteres/", views.call_criteria, name="call_criteria"),
     path("instruction/appels/<slug:slug>/demandes/", views.call_applications, name="call_applications"),
+    path("", include("grants.review_urls")),  # part 2: reviews, decisions, follow-up, exports, open data
 ]
