@@ -17,6 +17,6 @@ def site(request):
         "SITE_NAME": settings.SITE_NAME,
         "user_roles": SimpleLazyObject(lambda: _roles(user)) if user is not None else frozenset(),
         # Each app's entries (essaimage.hooks), resolved only if the page shows them.
-        "site_navigation": SimpleLazyObject(lambda: hooks.links("NAVIGATION", user)),
+        "site_menu": SimpleLazyObject(lambda: hooks.menu(user, request.path)),
         "footer_links": SimpleLazyObject(lambda: hooks.links("FOOTER_LINKS", user)),
     }

@@ -8,8 +8,10 @@ from essaimage.hooks import ANONYMOUS, AUTHENTICATED, Figure, Link, LinkGroup, P
 
 NAVIGATION = [
     Link(_("Accueil"), "home", order=0),
-    Link(_("Mon espace"), "dashboard", order=20, audience=AUTHENTICATED),
     Link(_("À propos"), "about", order=1000),
+]
+PERSONAL_NAVIGATION = [
+    Link(_("Vue d’ensemble"), "dashboard", order=0, audience=AUTHENTICATED),
 ]
 
 FOOTER_LINKS = [

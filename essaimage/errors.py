@@ -36,7 +36,7 @@ def render_error(request, template_name, status, context=None, *, with_user=True
     else:
         # The menu and footer as a visitor sees them (resolving their links queries nothing).
         visitor = AnonymousUser()
-        page_context.setdefault("site_navigation", hooks.links("NAVIGATION", visitor))
+        page_context.setdefault("site_menu", hooks.menu(visitor))
         page_context.setdefault("footer_links", hooks.links("FOOTER_LINKS", visitor))
         content = template.render(page_context)
     return HttpResponse(content, status=status)

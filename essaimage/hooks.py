@@ -8,6 +8,7 @@ own entries are in `essaimage/core_hooks.py`. A hooks module defines any of thes
 |---|---|---|
 | `URL_PREFIX` | where the app's `urls.py` (or `URLCONF`) is mounted (« innovations/ ») | `essaimage/urls.py` |
 | `NAVIGATION` | `Link`s of the main menu | header |
+| `PERSONAL_NAVIGATION` | `Link`s of the main menu's « Mon espace » drop-down (one's own pages, role pages) | header |
 | `FOOTER_LINKS` | `Link`s of the footer's bottom list | footer |
 | `SITEMAP_GROUPS` | `LinkGroup`s of the « Plan du site » page | sitemap page |
 | `sitemaps()` | `{section: django.contrib.sitemaps.Sitemap}` for /sitemap.xml | sitemap.xml |
@@ -38,6 +39,7 @@ from django.contrib import sitemaps as django_sitemaps
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import NoReverseMatch, include, path, reverse
+from django.utils.translation import gettext
 
 ALL, AUTHENTICATED, ANONYMOUS = "all", "authenticated", "anonymous"
 
@@ -172,6 +174,32 @@ def _resolved(candidates, user) -> list[tuple[Link, str]]:
             except NoReverseMatch:
                 continue
     return shown
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """An entry of the main menu: a link, or a drop-down of links (`children`: (link, url) pairs)."""
+
+    label: str
+    url: str = ""
+    children: tuple = ()
+    order: int = 100
+    current: bool = False  # the page shown is this entry's, or one of its children's
+
+
+PERSONAL_MENU_ORDER = 20  # where the « Mon espace » drop-down sits among the main menu's links
+
+
+def menu(user, path: str = "") -> list[MenuEntry]:
+    """The main menu: the apps' NAVIGATION links, and their PERSONAL_NAVIGATION links gathered in
+    one « Mon espace » drop-down (so the menu stays on one line whatever one's roles)."""
+    entries = [MenuEntry(str(link.label), url, order=link.order, current=url == path)
+               for link, url in links("NAVIGATION", user)]
+    personal = tuple(links("PERSONAL_NAVIGATION", user))
+    if personal:
+        entries.append(MenuEntry(gettext("Mon espace"), children=personal, order=PERSONAL_MENU_ORDER,
+                                 current=any(url == path for _link, url in personal)))
+    return sorted(entries, key=lambda entry: entry.order)
 
 
 def links(name: str, user) -> list[tuple[Link, str]]:

@@ -11,6 +11,9 @@ URL_PREFIX = "prix/"
 NAVIGATION = [
     Link(_("Prix"), "evaluations:list", order=12),
 ]
+PERSONAL_NAVIGATION = [
+    Link(_("Mes candidatures aux prix"), "evaluations:mine", order=40, audience=AUTHENTICATED),
+]
 
 SITEMAP_GROUPS = [
     LinkGroup(_("Prix et campagnes"), (

@@ -10,8 +10,11 @@ URL_PREFIX = "subventions/"
 
 NAVIGATION = [
     Link(_("Appels à projets"), "grants:call_list", order=11),
-    Link(_("Instruction"), "grants:instruction", order=70, permission="grants.manage_grants"),
-    Link(_("Mes évaluations"), "grants:review_queue", order=75, permission="grants.review_any"),
+]
+PERSONAL_NAVIGATION = [
+    Link(_("Mes demandes de subvention"), "grants:mine", order=30, audience=AUTHENTICATED),
+    Link(_("Instruction des subventions"), "grants:instruction", order=70, permission="grants.manage_grants"),
+    Link(_("Mes évaluations de demandes"), "grants:review_queue", order=75, permission="grants.review_any"),
 ]
 
 SITEMAP_GROUPS = [

@@ -10,9 +10,12 @@ URL_PREFIX = "innovations/"
 
 NAVIGATION = [
     Link(_("Catalogue des innovations"), "innovations:list", order=10),
-    Link(_("Mes innovations"), "innovations:mine", order=30, audience=AUTHENTICATED),
-    Link(_("Partager une innovation"), "innovations:create", order=40, audience=AUTHENTICATED),
-    Link(_("Modération"), "innovations:moderation", order=50, permission="innovations.moderate_innovation"),
+]
+PERSONAL_NAVIGATION = [
+    Link(_("Mes innovations"), "innovations:mine", order=10, audience=AUTHENTICATED),
+    Link(_("Partager une innovation"), "innovations:create", order=20, audience=AUTHENTICATED),
+    Link(_("Modération des innovations"), "innovations:moderation", order=60,
+         permission="innovations.moderate_innovation"),
 ]
 
 SITEMAP_GROUPS = [

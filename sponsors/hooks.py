@@ -11,8 +11,12 @@ URL_PREFIX = ""  # urls.py holds « parrains/ » and « rencontres/ »
 
 NAVIGATION = [
     Link(_("Parrains"), "sponsors:directory", order=13),
-    Link(_("Profils de parrains"), "sponsors:moderation", order=55, permission="sponsors.moderate_sponsorprofile"),
     *events.NAVIGATION,
+]
+PERSONAL_NAVIGATION = [
+    Link(_("Profils de parrains à valider"), "sponsors:moderation", order=65,
+         permission="sponsors.moderate_sponsorprofile"),
+    *events.PERSONAL_NAVIGATION,
 ]
 
 SITEMAP_GROUPS = [

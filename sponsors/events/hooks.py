@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from essaimage.hooks import AUTHENTICATED, Link, LinkGroup, Section
 
 NAVIGATION = [Link(_("Rencontres"), "sponsors:events:list", order=14)]
+PERSONAL_NAVIGATION = [Link(_("Mes rencontres"), "sponsors:events:mine", order=50, audience=AUTHENTICATED)]
 SITEMAP_GROUPS = [LinkGroup(_("Rencontres"), (
     Link(_("Agenda des rencontres"), "sponsors:events:list"),
     Link(_("Agenda au format iCalendar"), "sponsors:events:feed"),

@@ -128,8 +128,10 @@ def test_the_core_runs_with_no_feature_app_installed():
 # --- What the apps contribute ---------------------------------------------------------------
 
 def menu(html: str) -> list[str]:
+    """The main menu's entries in order: links, and drop-down buttons followed by their links."""
     nav = html[html.index('id="navigation"'):html.index("</nav>", html.index('id="navigation"'))]
-    return re.findall(r'class="fr-nav__link" href="[^"]*"[^>]*>([^<]+)</a>', nav)
+    return [button or link for button, link in re.findall(
+        r'class="fr-nav__btn"[^>]*>([^<]+)</button>|class="fr-nav__link" href="[^"]*"[^>]*>([^<]+)</a>', nav)]
 
 
 @pytest.mark.django_db
@@ -138,13 +140,16 @@ def test_menu_lists_each_apps_entries_in_order_for_each_role(client_for):
     public = ["Catalogue des innovations", "Appels à projets", "Prix", "Parrains", "Rencontres"]
     assert anonymous == ["Accueil", *public, "À propos"]
     agent = menu(page_text(client_for(UserFactory(roles=[Role.AGENT])).get(reverse("home"))))
-    assert agent == ["Accueil", *public, "Mon espace", "Mes innovations", "Partager une innovation", "À propos"]
+    # One's own pages and the pages of one's roles are gathered in the « Mon espace » drop-down.
+    mine = ["Mon espace", "Vue d’ensemble", "Mes innovations", "Partager une innovation", "Mes demandes de subvention",
+            "Mes candidatures aux prix", "Mes rencontres"]
+    assert agent == ["Accueil", *public, *mine, "À propos"]
     moderator = UserFactory(roles=[Role.AGENT, Role.MODERATEUR])
-    assert menu(page_text(client_for(moderator).get(reverse("home"))))[-4:] == [
-        "Partager une innovation", "Modération", "Profils de parrains", "À propos"]
+    assert menu(page_text(client_for(moderator).get(reverse("home")))) == [
+        "Accueil", *public, *mine, "Modération des innovations", "Profils de parrains à valider", "À propos"]
     # The superuser's « every permission » is for the admin: the menu asks the rules alone.
     superuser = UserFactory(roles=[Role.AGENT], is_superuser=True, is_staff=True)
-    assert "Modération" not in menu(page_text(client_for(superuser).get(reverse("home"))))
+    assert menu(page_text(client_for(superuser).get(reverse("home")))) == ["Accueil", *public, *mine, "À propos"]
 
 
 @pytest.mark.django_db
@@ -168,7 +173,9 @@ def test_a_new_app_adds_its_entries_without_touching_the_core(hookapp, client_fo
     agent = UserFactory(roles=[Role.AGENT])
     html = page_text(client_for(agent).get(reverse("home")))
     assert menu(html) == ["Accueil", "Catalogue des innovations", "Appels à projets", "Prix", "Parrains", "Rencontres",
-                          "Mon espace", "Mes innovations", "Rencontres", "Partager une innovation", "À propos"]
+                          "Mon espace", "Vue d’ensemble", "Mes innovations", "Partager une innovation",
+                          "Mes demandes de subvention", "Mes candidatures aux prix", "Mes rencontres", "Rencontres",
+                          "À propos"]
     # ordered; no permission, no missing page (the first « Rencontres » is the sponsors app's)
     assert "Agenda des rencontres" in html  # footer
     assert "<h2>Prochaines rencontres</h2><ul><li>Rencontre de Lyon</li></ul>" in html
@@ -288,3 +295,12 @@ def test_a_new_app_adds_a_catalogue_flag_and_a_section_of_the_innovation_page(ho
     assert "fr-badge--yellow-tournesol fr-mb-1w fr-ml-1w\">Présentée en rencontre" in page_text(filtered)
     assert "Présentée en rencontre" in page_text(client_for(None).get(met.get_absolute_url()))
     assert "Pas encore présentée" in page_text(client_for(None).get(other.get_absolute_url()))
+
+
+@pytest.mark.django_db
+def test_the_drop_down_is_marked_when_one_of_its_pages_is_shown(client_for):
+    html = page_text(client_for(UserFactory(roles=[Role.AGENT])).get(reverse("innovations:mine")))
+    assert re.search(r'class="fr-nav__btn"[^>]*aria-current="true"[^>]*>Mon espace</button>', html)
+    assert f'href="{reverse("innovations:mine")}" aria-current="page">Mes innovations' in html
+    catalogue = page_text(client_for(UserFactory(roles=[Role.AGENT])).get(reverse("innovations:list")))
+    assert 'aria-current="true"' not in catalogue

@@ -20,5 +20,9 @@ class Command(BaseCommand):
                     accounts += loader()
         self.stdout.write(self.style.SUCCESS(
             f"Données de démonstration prêtes. Comptes (mot de passe « {DEMO_PASSWORD} ») :"))
-        for email, role in accounts:
+        listed = {}
+        for email, role in accounts:  # an account two apps use is listed once, with its last roles
+            listed.pop(email, None)
+            listed[email] = role
+        for email, role in listed.items():
             self.stdout.write(f"  {email:<36} {role}")
