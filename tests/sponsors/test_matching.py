@@ -120,7 +120,9 @@ def test_draft_innovation_gets_no_suggestion_section(client_for, themes, team_me
     assert "Parrains et marraines suggérés" not in text
 
 
-INNOVATION_PAGE_QUERIES = 19  # the team's view of the innovation page, with 5 for the suggestions, 1 for the events
+# The team's view of the innovation page: 5 for the suggestions, 1 for the events, 2 for the grants
+# (received; to the team, the open calls), 1 for the prizes.
+INNOVATION_PAGE_QUERIES = 22
 
 
 def test_innovation_page_query_count_does_not_grow_with_sponsors(client_for, themes, places, innovation,
