@@ -113,27 +113,31 @@ def replay_mixed(client, pools, count, sql, timed_sql, *, cprofile=False, sort="
         if profiler:
             profiler.enable()
         with connection.execute_wrapper(timed_sql):
-            began = time.perf_counter()
+            began, began_cpu = time.perf_counter(), time.process_time()
             response = client.get(path)
             elapsed = (time.perf_counter() - began) * 1000
+            cpu = (time.process_time() - began_cpu) * 1000
         if profiler:
             profiler.disable()
         assert response.status_code == 200, (path, response.status_code)
         half = "1" if n < count // 2 else "2"
-        times.setdefault(kind_of[path], []).append((half, elapsed, sql["time"] * 1000, sql["count"]))
+        times.setdefault(kind_of[path], []).append((half, elapsed, sql["time"] * 1000, sql["count"], cpu))
     total = (time.perf_counter() - began_all) * 1000
     if profiler:
         pstats.Stats(profiler).sort_stats(sort).print_stats(60)
-    print(f"{count} requêtes du trafic mixte en {total / 1000:.1f} s, {total / count:.1f} ms en moyenne")
-    print(f"{'page':<11} {'n':>5} {'moy. 1re moitié':>16} {'moy. 2e moitié':>15} {'SQL':>7} {'requêtes':>9} "
-          f"{'part du temps':>14}")
+    cpu_total = sum(row[4] for rows in times.values() for row in rows)
+    print(f"{count} requêtes du trafic mixte en {total / 1000:.1f} s : {total / count:.1f} ms en moyenne, dont "
+          f"{cpu_total / count:.1f} ms de processeur pour ce processus (le temps processeur dépend peu de la "
+          f"charge de la machine ; le reste attend PostgreSQL ou le processeur)")
+    print(f"{'page':<11} {'n':>5} {'moy. 1re moitié':>16} {'moy. 2e moitié':>15} {'processeur':>11} {'SQL':>7} "
+          f"{'requêtes':>9} {'part du temps':>14}")
     for kind, rows in times.items():
-        first = [ms for half, ms, _, _ in rows if half == "1"] or [0]
-        second = [ms for half, ms, _, _ in rows if half == "2"] or [0]
-        spent = sum(ms for _, ms, _, _ in rows)
+        first = [row[1] for row in rows if row[0] == "1"] or [0]
+        second = [row[1] for row in rows if row[0] == "2"] or [0]
+        spent = sum(row[1] for row in rows)
         print(f"{kind:<11} {len(rows):>5} {statistics.mean(first):>14.1f}ms {statistics.mean(second):>13.1f}ms "
-              f"{statistics.mean(r[2] for r in rows):>5.1f}ms {statistics.mean(r[3] for r in rows):>9.1f} "
-              f"{spent / total:>13.0%}")
+              f"{statistics.mean(row[4] for row in rows):>9.1f}ms {statistics.mean(row[2] for row in rows):>5.1f}ms "
+              f"{statistics.mean(row[3] for row in rows):>9.1f} {spent / total:>13.0%}")
 
 
 if __name__ == "__main__":

@@ -39,12 +39,16 @@ def catalogue_labels(version: int | None = None) -> dict:
     départements (code, name, code of the parent région), read once per catalogue version (a
     theme saved, or `load_reference_data`, moves it on: innovations.signals). Do not change it."""
     def compute():
-        places = {
-            place.pk: (place.code, place.name, place.parent.code if place.parent else "")
-            for place in Territory.objects.filter(level__in=[TerritoryLevel.REGION, TerritoryLevel.DEPARTEMENT])
-            .select_related("parent")
-        }
-        return {"themes": list(Theme.objects.all()), "places": places}
+        territories = list(Territory.objects.filter(level__in=[TerritoryLevel.REGION, TerritoryLevel.DEPARTEMENT])
+                           .select_related("parent"))
+        places = {place.pk: (place.code, place.name, place.parent.code if place.parent else "")
+                  for place in territories}
+        themes = list(Theme.objects.all())
+        # The filters' choices by the value their URL parameter carries (CatalogueFilter `known`).
+        known = {"theme": {theme.slug: theme for theme in themes}}
+        for level, name in ((TerritoryLevel.REGION, "region"), (TerritoryLevel.DEPARTEMENT, "departement")):
+            known[name] = {place.code: place for place in territories if place.level == level}
+        return {"themes": themes, "places": places, "known": known}
 
     if version is None:
         version = catalogue_version.current_version()
@@ -80,7 +84,9 @@ def catalogue(*, params, page_number=1) -> dict:
     keys in every sort order but relevance; a search is one pass over its matches by relevance,
     once per catalogue version (search_matches). Only the page's innovations are read."""
     published = Innovation.objects.filter(status=Status.PUBLISHED)
-    filterset = CatalogueFilter(params, queryset=published)
+    index = facet_index.get()
+    labels = catalogue_labels(index.version)
+    filterset = CatalogueFilter(params, queryset=published, known=labels["known"])
     ignored = []
     if not filterset.is_valid():
         # An outdated or mistyped value (old link, renamed theme): drop that filter, say so.
@@ -89,13 +95,12 @@ def catalogue(*, params, page_number=1) -> dict:
         params = params.copy()
         for name in filterset.form.errors:
             params.pop(name, None)
-        filterset = CatalogueFilter(params, queryset=published)
+        filterset = CatalogueFilter(params, queryset=published, known=labels["known"])
         filterset.is_valid()
     cleaned = filterset.form.cleaned_data
     searching = bool(search.clean(cleaned.get("q") or ""))
     sort = chosen_sort(params, searching)
 
-    index = facet_index.get()
     ranked = matches = None
     if searching:
         ranked, matches = search_matches(index, published, cleaned["q"])
@@ -118,7 +123,6 @@ def catalogue(*, params, page_number=1) -> dict:
         keys = index.page(results, sort, start, PAGE_SIZE, count=count)
     by_pk = published.select_related("territory", "organisation").defer(*UNSHOWN_FIELDS).in_bulk(keys)
     page.object_list = [by_pk[pk] for pk in keys if pk in by_pk]
-    labels = catalogue_labels(index.version)
     attach_themes(page.object_list, labels)
     return {"filterset": filterset, "page": page, "sort": sort, "searching": searching,
             "catalogue_version": index.version, "facets_key": facets_key(index, params),
@@ -333,6 +337,21 @@ def innovation_page_queryset():
             ).order_by("-created_at")),
         )
     )
+
+
+def public_page_version(innovation: Innovation) -> str:
+    """The version of what an anonymous visitor sees of a published innovation's page: the
+    catalogue version (its replications, organisations, themes: innovations.signals), the page's
+    generation (moved on by any write to the innovation, its attachments, grid, funding or team,
+    or to a team member's name: innovations.signals) and the row's updated_at. Read before the
+    page's data (the view reads the page's rows after it): the page is never older than its version."""
+    return (f"{catalogue_version.current_version()}"
+            f".{versioned_cache.generation(page_generation(innovation.pk))}"
+            f".{innovation.updated_at.timestamp() if innovation.updated_at else 0}")
+
+
+def page_generation(innovation_id: int) -> str:
+    return f"innovation-page:{innovation_id}"
 
 
 def replication_parents(innovation: Innovation):

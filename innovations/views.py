@@ -1,20 +1,24 @@
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.http import require_POST
 
-from essaimage import uploads
+from essaimage import uploads, versioned_cache
 from essaimage.permissions import get_object_for
 from innovations import forms, revisions, rules, selectors, services, wording
 from innovations.enums import SUBMITTABLE, ModerationAction, Status
-from innovations.models import Attachment, BusinessModel, Replication, Revision
+from innovations.models import Attachment, BusinessModel, Innovation, Replication, Revision
 
 
 def _innovation_for(user, perm: str, slug) -> "selectors.Innovation":
@@ -42,9 +46,38 @@ def catalogue(request):
     return render(request, "innovations/innovation_list.html", context)
 
 
+DETAIL_TEMPLATE = "innovations/innovation_detail.html"
+DETAIL_CONTENT_TEMPLATE = "innovations/partials/detail_content.html"
+
+
 @login_not_required
 def detail(request, slug):
+    if not request.user.is_authenticated:
+        return _public_detail(request, slug)
     innovation = _visible_or_404(request.user, slug)
+    return render(request, DETAIL_TEMPLATE, _detail_context(request, innovation))
+
+
+def _public_detail(request, slug):
+    """An anonymous visitor's page. Its content is the same for every anonymous visitor (their
+    rights are those of nobody: no team, moderation or own declaration parts, no form), so it is
+    rendered once per version of the page (selectors.public_page_version) and language, by all
+    the app servers together; the rest of the page (header, messages, nonces) is rendered each
+    time. A page that is not public is a 404, cached or not: the row is read and checked first."""
+    innovation = get_object_for(request.user, "innovations.view_innovation", Innovation.objects.all(), slug=slug)
+    sheet_url = request.build_absolute_uri(innovation.get_absolute_url())
+    where = hashlib.sha256(sheet_url.encode()).hexdigest()[:16]  # the page prints its address
+
+    def content():
+        full = _visible_or_404(request.user, slug)
+        return render_to_string(DETAIL_CONTENT_TEMPLATE, _detail_context(request, full), request=request)
+
+    cached = versioned_cache.cached(f"innovation-page:{innovation.pk}:{get_language()}:{where}",
+                                    selectors.public_page_version(innovation), content)
+    return render(request, DETAIL_TEMPLATE, {"innovation": innovation, "public_content": cached})
+
+
+def _detail_context(request, innovation) -> dict:
     user = request.user
     # The visitor's own declaration (latest first, from the prefetched rows): offered for update
     # instead of a second declaration.
@@ -73,7 +106,7 @@ def detail(request, slug):
         context["revisions"] = innovation.revisions.select_related("author")[:10]
     if context["grid"] is not None:
         context["completeness"] = context["grid"].completeness()
-    return render(request, "innovations/innovation_detail.html", context)
+    return context
 
 
 def revision(request, slug, pk):
