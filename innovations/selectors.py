@@ -7,7 +7,7 @@ from collections import OrderedDict
 from itertools import islice
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, Model, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, Model, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from essaimage import versioned_cache
@@ -52,7 +52,9 @@ def catalogue_labels(version: int | None = None) -> dict:
 
     if version is None:
         version = catalogue_version.current_version()
-    return versioned_cache.cached("catalogue:labels", version, compute)
+    # (The key names the shape of the value: a deployment that changes it must not read the
+    # values the previous code stored in a persistent cache under the same catalogue version.)
+    return versioned_cache.cached("catalogue:labels:2", version, compute)
 
 
 def attach_themes(innovations, labels: dict | None = None) -> None:
@@ -339,19 +341,9 @@ def innovation_page_queryset():
     )
 
 
-def public_page_version(innovation: Innovation) -> str:
-    """The version of what an anonymous visitor sees of a published innovation's page: the
-    catalogue version (its replications, organisations, themes: innovations.signals), the page's
-    generation (moved on by any write to the innovation, its attachments, grid, funding or team,
-    or to a team member's name: innovations.signals) and the row's updated_at. Read before the
-    page's data (the view reads the page's rows after it): the page is never older than its version."""
-    return (f"{catalogue_version.current_version()}"
-            f".{versioned_cache.generation(page_generation(innovation.pk))}"
-            f".{innovation.updated_at.timestamp() if innovation.updated_at else 0}")
-
-
-def page_generation(innovation_id: int) -> str:
-    return f"innovation-page:{innovation_id}"
+def prefetch_innovation_page(innovation: Innovation) -> None:
+    """Read what the page shows beside the row of an innovation fetched without it."""
+    prefetch_related_objects([innovation], *innovation_page_queryset()._prefetch_related_lookups)
 
 
 def replication_parents(innovation: Innovation):

@@ -3,26 +3,29 @@ changes the published catalogue (an innovation published before or after it, a r
 organisation, a theme: `load_reference_data` saves every theme, so it moves it on too) bumps the
 catalogue version that keys the facet index and the cached catalogue data (figures, labels), and
 a deleted replication recounts its innovation's replications. Drafts and submissions leave the
-index alone. An innovation's own page, as anonymous visitors see it, is cached under its
-generation too (innovations.views.detail): any write to the innovation, its attachments, grid,
-funding or team, or to a team member's name, moves that generation on. This is cache
-invalidation, not domain logic."""
+index alone. An innovation's page, as anonymous visitors see it, is cached under the catalogue
+version too (innovations.views.detail): a write to a published innovation's attachments, grid,
+funding or team, or to the name of a member of its team, moves the version on as well. This is
+cache invalidation, not domain logic."""
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from essaimage import versioned_cache
 from essaimage.models import Organisation
 from innovations.catalogue_version import bump_version
+from innovations.enums import Status
 from innovations.models import Attachment, BusinessModel, FundingSource, Innovation, Replication, TeamMember, Theme
-from innovations.selectors import page_generation
 
 
 @receiver([post_save, post_delete], sender=Innovation)
 def innovation_changed(sender, instance, **kwargs):
-    versioned_cache.bump_generation(page_generation(instance.pk))
     if instance.in_published_catalogue:
+        bump_version()
+
+
+def _bump_if_published(innovations) -> None:
+    if innovations.filter(status=Status.PUBLISHED).exists():
         bump_version()
 
 
@@ -30,14 +33,12 @@ def innovation_changed(sender, instance, **kwargs):
 @receiver([post_save, post_delete], sender=BusinessModel)
 @receiver([post_save, post_delete], sender=TeamMember)
 def page_part_changed(sender, instance, **kwargs):
-    versioned_cache.bump_generation(page_generation(instance.innovation_id))
+    _bump_if_published(Innovation.objects.filter(pk=instance.innovation_id))
 
 
 @receiver([post_save, post_delete], sender=FundingSource)
 def funding_changed(sender, instance, **kwargs):
-    for innovation_id in BusinessModel.objects.filter(pk=instance.business_model_id).values_list(
-            "innovation_id", flat=True):
-        versioned_cache.bump_generation(page_generation(innovation_id))
+    _bump_if_published(Innovation.objects.filter(business_model__pk=instance.business_model_id))
 
 
 @receiver(post_save, sender=get_user_model())
@@ -45,8 +46,7 @@ def person_changed(sender, instance, update_fields=None, **kwargs):
     """A team member's name is on their innovations' pages (a login only writes last_login)."""
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return
-    for innovation_id in TeamMember.objects.filter(user_id=instance.pk).values_list("innovation_id", flat=True):
-        versioned_cache.bump_generation(page_generation(innovation_id))
+    _bump_if_published(Innovation.objects.filter(members__user_id=instance.pk))
 
 
 @receiver([post_save, post_delete], sender=Replication)

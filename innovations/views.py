@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST
 
 from essaimage import uploads, versioned_cache
 from essaimage.permissions import get_object_for
-from innovations import forms, revisions, rules, selectors, services, wording
+from innovations import catalogue_version, forms, revisions, rules, selectors, services, wording
 from innovations.enums import SUBMITTABLE, ModerationAction, Status
-from innovations.models import Attachment, BusinessModel, Innovation, Replication, Revision
+from innovations.models import Attachment, BusinessModel, Replication, Revision
 
 
 def _innovation_for(user, perm: str, slug) -> "selectors.Innovation":
@@ -60,20 +60,26 @@ def detail(request, slug):
 
 def _public_detail(request, slug):
     """An anonymous visitor's page. Its content is the same for every anonymous visitor (their
-    rights are those of nobody: no team, moderation or own declaration parts, no form), so it is
-    rendered once per version of the page (selectors.public_page_version) and language, by all
-    the app servers together; the rest of the page (header, messages, nonces) is rendered each
-    time. A page that is not public is a 404, cached or not: the row is read and checked first."""
-    innovation = get_object_for(request.user, "innovations.view_innovation", Innovation.objects.all(), slug=slug)
+    rights are those of nobody: no team, moderation or own declaration parts, no form), so each
+    process renders it once per catalogue version (any write to a published innovation, its
+    attachments, grid, funding, team, replications or organisations moves it on:
+    innovations.signals) and keeps it (shared=False: a round trip to the shared cache costs about
+    what rendering it costs). The rest of the page (header, messages, nonces) is rendered each
+    time. The version is read before the row, so the content is never older than its version;
+    a page that is not public is a 404, cached or not: the row and its rights are checked first."""
+    version = catalogue_version.current_version()
+    innovation = get_object_for(request.user, "innovations.view_innovation",
+                                selectors.innovation_page_queryset().prefetch_related(None), slug=slug)
     sheet_url = request.build_absolute_uri(innovation.get_absolute_url())
     where = hashlib.sha256(sheet_url.encode()).hexdigest()[:16]  # the page prints its address
 
     def content():
-        full = _visible_or_404(request.user, slug)
-        return render_to_string(DETAIL_CONTENT_TEMPLATE, _detail_context(request, full), request=request)
+        selectors.prefetch_innovation_page(innovation)
+        return render_to_string(DETAIL_CONTENT_TEMPLATE, _detail_context(request, innovation), request=request)
 
-    cached = versioned_cache.cached(f"innovation-page:{innovation.pk}:{get_language()}:{where}",
-                                    selectors.public_page_version(innovation), content)
+    cached = versioned_cache.cached(
+        f"innovation-page:{innovation.pk}:{innovation.updated_at.timestamp()}:{get_language()}:{where}",
+        version, content, shared=False)
     return render(request, DETAIL_TEMPLATE, {"innovation": innovation, "public_content": cached})
 
 

@@ -1,5 +1,5 @@
-"""An innovation's page as anonymous visitors see it, cached under its version (innovations.views
-`_public_detail`), with the cache on as in production: a committed write shows at once, nothing
+"""An innovation's page as anonymous visitors see it, cached under the catalogue version
+(innovations.views `_public_detail`), with the cache on as in production: a committed write shows at once, nothing
 of a signed-in person's page reaches anonymous visitors nor the reverse, a page that stopped
 being public is a 404 at once, and a cached page runs two queries."""
 
@@ -18,7 +18,7 @@ from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
-CACHED_PAGE_QUERIES = 2  # the row and its rights, the catalogue version (the key)
+CACHED_PAGE_QUERIES = 2  # the catalogue version (the key), the row and its rights
 
 
 @pytest.fixture
@@ -127,3 +127,18 @@ def test_the_cached_content_holds_no_token_nor_nonce(client, real_cache, innovat
     assert "csrfmiddlewaretoken" not in content and "nonce" not in content
     # The page around it is rendered each time: a fresh nonce per response.
     assert first.headers["Content-Security-Policy"] != second.headers["Content-Security-Policy"]
+
+
+def test_a_drafts_attachment_or_team_leaves_the_catalogue_version_alone(committed):
+    """Only writes to published innovations move the version on (each move rebuilds every
+    process's facet index)."""
+    from innovations.catalogue_version import current_version
+    from innovations.enums import Status
+
+    draft = committed(lambda: InnovationFactory(status=Status.DRAFT, published_at=None))
+    before = current_version()
+    committed(lambda: Attachment.objects.create(
+        innovation=draft, file=ContentFile(b"%PDF-1.4", name="a.pdf"), original_name="brouillon.pdf",
+        content_type="application/pdf", size=8))
+    committed(lambda: draft.created_by.__class__.objects.get(pk=draft.created_by_id).save())
+    assert current_version() == before

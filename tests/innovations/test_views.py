@@ -161,10 +161,10 @@ CATALOGUE_QUERIES = {CATALOGUE: 6, CATALOGUE + "?q=innovation&stage=eprouvee": 1
                      CATALOGUE + "?tri=essaimees&replicated=oui": 6}
 MODERATION_QUEUE_QUERIES = 7  # with the header bell (one query)
 MY_INNOVATIONS_QUERIES = 8  # with the header bell; replications are read twice (see the lead)
-# An anonymous visitor's page, not cached yet (the tests' default: no cache): the row and its
-# rights, the catalogue version (the cached content's key), then the page's six queries. Once
-# cached, two (tests/innovations/test_page_cache.py).
-DETAIL_QUERIES = 8
+# An anonymous visitor's page, not cached yet (the tests' default: no cache): the catalogue
+# version (the cached content's key), then the page's six queries. Once cached, two
+# (tests/innovations/test_page_cache.py).
+DETAIL_QUERIES = 7
 
 
 @pytest.mark.parametrize("url", list(CATALOGUE_QUERIES))
