@@ -75,6 +75,8 @@ def _public_detail(request, slug):
 
     def content():
         selectors.prefetch_innovation_page(innovation)
+        # Its themes from the catalogue's labels, read once per catalogue version (no query).
+        selectors.attach_themes([innovation], selectors.catalogue_labels(version))
         return render_to_string(DETAIL_CONTENT_TEMPLATE, _detail_context(request, innovation), request=request)
 
     cached = versioned_cache.cached(

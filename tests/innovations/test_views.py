@@ -161,10 +161,11 @@ CATALOGUE_QUERIES = {CATALOGUE: 6, CATALOGUE + "?q=innovation&stage=eprouvee": 1
                      CATALOGUE + "?tri=essaimees&replicated=oui": 6}
 MODERATION_QUEUE_QUERIES = 7  # with the header bell (one query)
 MY_INNOVATIONS_QUERIES = 8  # with the header bell; replications are read twice (see the lead)
-# An anonymous visitor's page, not cached yet (the tests' default: no cache): the catalogue
-# version (the cached content's key), then the page's six queries. Once cached, two
-# (tests/innovations/test_page_cache.py).
-DETAIL_QUERIES = 7
+# An anonymous visitor's page with no cache at all (the tests' default): the catalogue version
+# (the cached content's key), the row, its four parts, and the catalogue's labels (themes and
+# places, two queries, read once per catalogue version with the cache on). With the cache on:
+# six, and two once the page is cached (tests/innovations/test_page_cache.py).
+DETAIL_QUERIES = 8
 
 
 @pytest.mark.parametrize("url", list(CATALOGUE_QUERIES))
