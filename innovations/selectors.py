@@ -155,9 +155,9 @@ def search_matches(index, published, text: str) -> tuple[array, int]:
             _searches.move_to_end(key)
             return found
     digest = hashlib.sha256(text.encode()).hexdigest()[:32]
-    ranked = versioned_cache.cached(
+    ranked = versioned_cache.cached(  # (kept in this process by _searches, not twice)
         f"catalogue:search:{digest}", index.version,
-        lambda: array("l", search.matching_ids(published, text, ORDERINGS[Sort.RELEVANCE])))
+        lambda: array("l", search.matching_ids(published, text, ORDERINGS[Sort.RELEVANCE])), local=False)
     found = (ranked, index.mask_of_ids(ranked))
     with _searches_lock:
         _searches[key] = found
