@@ -42,9 +42,10 @@ def funding_changed(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=get_user_model())
-def person_changed(sender, instance, update_fields=None, **kwargs):
-    """A team member's name is on their innovations' pages (a login only writes last_login)."""
-    if update_fields is not None and set(update_fields) <= {"last_login"}:
+def person_changed(sender, instance, created=False, update_fields=None, **kwargs):
+    """A team member's name is on their innovations' pages (a new account is on no team yet; a
+    login only writes last_login)."""
+    if created or (update_fields is not None and set(update_fields) <= {"last_login"}):
         return
     _bump_if_published(Innovation.objects.filter(members__user_id=instance.pk))
 
