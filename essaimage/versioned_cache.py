@@ -30,14 +30,15 @@ _local: OrderedDict = OrderedDict()
 _lock = threading.Lock()
 
 
-def cached(key: str, version, compute, *, timeout: int | None = None, shared: bool = True):
+def cached(key: str, version, compute, *, timeout: int | None = None, shared: bool = True, local: bool = True):
     """compute()'s value for this version of the data it reads, computed once per version: by
     all app servers together (the value is shared through the cache), or, with `shared=False`,
     by each process for itself (many cheap values, such as fragments of markup: a round trip to
     the shared cache, and with CACHE_URL=db the several queries of a write, would cost more than
-    computing them again in each process)."""
+    computing them again in each process). `local=False`: no copy in this process's memory
+    (large values that the caller keeps in memory its own way)."""
     full_key = f"{key}:{version}"
-    local_entries = settings.VERSIONED_CACHE_LOCAL_ENTRIES
+    local_entries = settings.VERSIONED_CACHE_LOCAL_ENTRIES if local else 0
     if local_entries:
         with _lock:
             value = _local.get(full_key, _MISSING)
@@ -59,10 +60,73 @@ def cached(key: str, version, compute, *, timeout: int | None = None, shared: bo
     return value
 
 
+class LocalMemory:
+    """A process's own copies of many small values computed for a version (the cards of the
+    catalogue's results, say), apart from `cached`'s copies so that they do not push those out:
+    at most `size` of them, the least recently read dropped first. Nothing is kept when
+    settings.VERSIONED_CACHE_LOCAL_ENTRIES is 0 (the tests' default: their writes do not
+    commit, so they move no version on). The key must name everything the value depends on."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.values: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+        _memories.append(self)
+
+    def get(self, key, version, compute):
+        if not settings.VERSIONED_CACHE_LOCAL_ENTRIES:
+            return compute()
+        full_key = (key, version)
+        with self.lock:
+            value = self.values.get(full_key, _MISSING)
+            if value is not _MISSING:
+                self.values.move_to_end(full_key)
+                return value
+        value = compute()
+        with self.lock:
+            self.values[full_key] = value
+            while len(self.values) > self.size:
+                self.values.popitem(last=False)
+        return value
+
+    def get_many(self, keys, version, compute_many) -> list:
+        """The values of these keys (in their order); `compute_many(missing keys)` returns
+        {key: value} for those this process does not have (one call for all of them)."""
+        if not settings.VERSIONED_CACHE_LOCAL_ENTRIES:
+            computed = compute_many(list(keys))
+            return [computed[key] for key in keys if key in computed]
+        found = {}
+        with self.lock:
+            for key in keys:
+                value = self.values.get((key, version), _MISSING)
+                if value is not _MISSING:
+                    self.values.move_to_end((key, version))
+                    found[key] = value
+        missing = [key for key in keys if key not in found]
+        if missing:
+            computed = compute_many(missing)
+            found.update(computed)
+            with self.lock:
+                for key, value in computed.items():
+                    self.values[(key, version)] = value
+                while len(self.values) > self.size:
+                    self.values.popitem(last=False)
+        return [found[key] for key in keys if key in found]
+
+    def clear(self) -> None:
+        with self.lock:
+            self.values.clear()
+
+
+_memories: list[LocalMemory] = []
+
+
 def forget_local() -> None:
     """Drop this process's copies (tests)."""
     with _lock:
         _local.clear()
+    for memory in _memories:
+        memory.clear()
 
 
 def _generation_key(name: str) -> str:

@@ -4,9 +4,10 @@ import hashlib
 import threading
 from array import array
 from collections import OrderedDict
+from itertools import islice
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, Model, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, Model, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from essaimage import versioned_cache
@@ -38,16 +39,22 @@ def catalogue_labels(version: int | None = None) -> dict:
     départements (code, name, code of the parent région), read once per catalogue version (a
     theme saved, or `load_reference_data`, moves it on: innovations.signals). Do not change it."""
     def compute():
-        places = {
-            place.pk: (place.code, place.name, place.parent.code if place.parent else "")
-            for place in Territory.objects.filter(level__in=[TerritoryLevel.REGION, TerritoryLevel.DEPARTEMENT])
-            .select_related("parent")
-        }
-        return {"themes": list(Theme.objects.all()), "places": places}
+        territories = list(Territory.objects.filter(level__in=[TerritoryLevel.REGION, TerritoryLevel.DEPARTEMENT])
+                           .select_related("parent"))
+        places = {place.pk: (place.code, place.name, place.parent.code if place.parent else "")
+                  for place in territories}
+        themes = list(Theme.objects.all())
+        # The filters' choices by the value their URL parameter carries (CatalogueFilter `known`).
+        known = {"theme": {theme.slug: theme for theme in themes}}
+        for level, name in ((TerritoryLevel.REGION, "region"), (TerritoryLevel.DEPARTEMENT, "departement")):
+            known[name] = {place.code: place for place in territories if place.level == level}
+        return {"themes": themes, "places": places, "known": known}
 
     if version is None:
         version = catalogue_version.current_version()
-    return versioned_cache.cached("catalogue:labels", version, compute)
+    # (The key names the shape of the value: a deployment that changes it must not read the
+    # values the previous code stored in a persistent cache under the same catalogue version.)
+    return versioned_cache.cached("catalogue:labels:2", version, compute)
 
 
 def attach_themes(innovations, labels: dict | None = None) -> None:
@@ -75,11 +82,13 @@ class CountedPaginator(Paginator):
 def catalogue(*, params, page_number=1) -> dict:
     """The published catalogue for these URL parameters: page of results, facets with counts.
 
-    Counts come from the in-memory facet index (innovations.facet_index). Without a search the
-    page is one SQL query; with one, a single pass lists every match in order, the index keeps
-    those the filters keep, and the page's innovations are fetched by primary key."""
+    Counts come from the in-memory facet index (innovations.facet_index), and so do the page's
+    keys in every sort order but relevance; a search is one pass over its matches by relevance,
+    once per catalogue version (search_matches). Only the page's innovations are read."""
     published = Innovation.objects.filter(status=Status.PUBLISHED)
-    filterset = CatalogueFilter(params, queryset=published)
+    index = facet_index.get()
+    labels = catalogue_labels(index.version)
+    filterset = CatalogueFilter(params, queryset=published, known=labels["known"])
     ignored = []
     if not filterset.is_valid():
         # An outdated or mistyped value (old link, renamed theme): drop that filter, say so.
@@ -88,63 +97,69 @@ def catalogue(*, params, page_number=1) -> dict:
         params = params.copy()
         for name in filterset.form.errors:
             params.pop(name, None)
-        filterset = CatalogueFilter(params, queryset=published)
+        filterset = CatalogueFilter(params, queryset=published, known=labels["known"])
         filterset.is_valid()
     cleaned = filterset.form.cleaned_data
     searching = bool(search.clean(cleaned.get("q") or ""))
     sort = chosen_sort(params, searching)
 
-    index = facet_index.get()
-    matches = None
+    ranked = matches = None
     if searching:
-        pks, matches = search_matches(index, published, cleaned["q"], sort)
+        ranked, matches = search_matches(index, published, cleaned["q"])
     active = filter_masks(cleaned)
     counts, results = facet_counts(index, active, matches)
 
-    if searching:
-        # The matches arrive in order: keep those the other filters keep, then fetch one page.
-        if active:
+    count = counts["total"]
+    page = CountedPaginator(range(count), PAGE_SIZE, count=count).get_page(page_number)
+    start = page.start_index() - 1 if count else 0
+    if searching and sort == Sort.RELEVANCE:
+        # The matches arrive by relevance: the page is the keys the filters keep, from `start`.
+        if active or len(ranked) != count:
             kept = index.member_test(results)
-            pks = [pk for pk in pks if kept(pk)]
-        page = Paginator(pks, PAGE_SIZE).get_page(page_number)
-        keys = list(page.object_list)
+            keys = list(islice((pk for pk in ranked if kept(pk)), start, start + PAGE_SIZE))
+        else:
+            keys = ranked[start:start + PAGE_SIZE].tolist()
     else:
-        # The index keeps the catalogue in each sort order: the page's keys come from memory.
-        page = CountedPaginator(range(counts["total"]), PAGE_SIZE, count=counts["total"]).get_page(page_number)
-        keys = index.page(results, sort, page.start_index() - 1 if counts["total"] else 0, PAGE_SIZE,
-                          count=counts["total"])
+        # The index keeps the catalogue in each sort order: the page's keys come from memory,
+        # for a search as for the whole catalogue (the matches are a bitmask like a filter's).
+        keys = index.page(results, sort, start, PAGE_SIZE, count=count)
     by_pk = published.select_related("territory", "organisation").defer(*UNSHOWN_FIELDS).in_bulk(keys)
     page.object_list = [by_pk[pk] for pk in keys if pk in by_pk]
-    labels = catalogue_labels(index.version)
     attach_themes(page.object_list, labels)
     attach_flags(index, page.object_list)
     return {"filterset": filterset, "page": page, "sort": sort, "searching": searching,
-            "facets_key": facets_key(index, params),
+            "catalogue_version": index.version, "facets_key": facets_key(index, params),
             "facets": facet_labels(counts, params, cleaned, labels), "ignored_filters": ignored,
             "active_filters": len(active),
             "removable": removable_filters(params, cleaned), "link_query": link_query(params)}
 
 
-# The matches of the latest searches, per process: (index version and build, text, sort) ->
-# (primary keys in order, bitmask); at most SEARCH_MEMORY of them (about 25 MB at 100,000
-# innovations if every one were a broad word). A search's matches only change with the published catalogue,
-# whose index they are keyed by; a broad word matches a third of the catalogue (tens of
-# milliseconds in PostgreSQL), and the same search is asked again for its other pages and filters.
+# The matches of a search, by relevance, are computed once per catalogue version by all the app
+# servers together (essaimage.versioned_cache: one PostgreSQL pass over every match, 10 to 100 ms
+# for a word found in a third of the catalogue at 100,000 innovations), whatever the page, the
+# sort or the filters: the other sorts read the facet index's orders, filtered by the matches'
+# bitmask. Each process also keeps the latest SEARCH_MEMORY searches with their bitmask
+# (index version and build, text) -> (primary keys by relevance, bitmask): about 25 MB at
+# 100,000 innovations if every one were a broad word.
 SEARCH_MEMORY = 256
 _searches: OrderedDict = OrderedDict()
 _searches_lock = threading.Lock()
 
 
-def search_matches(index, published, text: str, sort: str) -> tuple[array, int]:
-    """The published innovations matching the search, in the order of `sort`, and their bitmask."""
-    key = (index.version, index.built_at, search.clean(text), sort)
+def search_matches(index, published, text: str) -> tuple[array, int]:
+    """The published innovations matching the search, by relevance, and their bitmask."""
+    text = search.clean(text)
+    key = (index.version, index.built_at, text)
     with _searches_lock:
         found = _searches.get(key)
         if found is not None:
             _searches.move_to_end(key)
             return found
-    pks = array("l", search.matching_ids(published, text, ORDERINGS[sort]))
-    found = (pks, index.mask_of_ids(pks))
+    digest = hashlib.sha256(text.encode()).hexdigest()[:32]
+    ranked = versioned_cache.cached(  # (kept in this process by _searches, not twice)
+        f"catalogue:search:{digest}", index.version,
+        lambda: array("l", search.matching_ids(published, text, ORDERINGS[Sort.RELEVANCE])), local=False)
+    found = (ranked, index.mask_of_ids(ranked))
     with _searches_lock:
         _searches[key] = found
         while len(_searches) > SEARCH_MEMORY:
@@ -339,6 +354,11 @@ def innovation_page_queryset():
             ).order_by("-created_at")),
         )
     )
+
+
+def prefetch_innovation_page(innovation: Innovation) -> None:
+    """Read what the page shows beside the row of an innovation fetched without it."""
+    prefetch_related_objects([innovation], *innovation_page_queryset()._prefetch_related_lookups)
 
 
 def replication_parents(innovation: Innovation):

@@ -1,18 +1,23 @@
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.http import require_POST
 
-from essaimage import hooks, uploads
+from essaimage import hooks, uploads, versioned_cache
 from essaimage.permissions import get_object_for
-from innovations import forms, revisions, rules, selectors, services, wording
+from innovations import catalogue_version, forms, revisions, rules, selectors, services, wording
 from innovations.enums import SUBMITTABLE, ModerationAction, Status
 from innovations.models import Attachment, BusinessModel, Replication, Revision
 
@@ -42,9 +47,58 @@ def catalogue(request):
     return render(request, "innovations/innovation_list.html", context)
 
 
+DETAIL_TEMPLATE = "innovations/innovation_detail.html"
+DETAIL_CONTENT_TEMPLATE = "innovations/partials/detail_content.html"
+
+
 @login_not_required
 def detail(request, slug):
+    if not request.user.is_authenticated:
+        return _public_detail(request, slug)
     innovation = _visible_or_404(request.user, slug)
+    context = _detail_context(request, innovation)
+    context["innovation_sections"] = hooks.collect("innovation_sections", request, innovation)
+    return render(request, DETAIL_TEMPLATE, context)
+
+
+# Where the apps' sections go in an anonymous visitor's cached content: they are rendered at each
+# request (events, grants and prizes change without moving the catalogue version on).
+SECTIONS_MARK = mark_safe("<!--essaimage:innovation-sections-->")
+
+
+def _public_detail(request, slug):
+    """An anonymous visitor's page. Its content is the same for every anonymous visitor (their
+    rights are those of nobody: no team, moderation or own declaration parts, no form), so each
+    process renders it once per catalogue version (any write to a published innovation, its
+    attachments, grid, funding, team, replications or organisations moves it on:
+    innovations.signals) and keeps it (shared=False: a round trip to the shared cache costs about
+    what rendering it costs). The rest of the page (header, messages, nonces) is rendered each
+    time. The version is read before the row, so the content is never older than its version;
+    a page that is not public is a 404, cached or not: the row and its rights are checked first."""
+    version = catalogue_version.current_version()
+    innovation = get_object_for(request.user, "innovations.view_innovation",
+                                selectors.innovation_page_queryset().prefetch_related(None), slug=slug)
+    sheet_url = request.build_absolute_uri(innovation.get_absolute_url())
+    where = hashlib.sha256(sheet_url.encode()).hexdigest()[:16]  # the page prints its address
+
+    def content():
+        selectors.prefetch_innovation_page(innovation)
+        # Its themes from the catalogue's labels, read once per catalogue version (no query).
+        selectors.attach_themes([innovation], selectors.catalogue_labels(version))
+        return render_to_string(DETAIL_CONTENT_TEMPLATE, {**_detail_context(request, innovation),
+                                                          "sections_mark": SECTIONS_MARK}, request=request)
+
+    cached = versioned_cache.cached(
+        f"innovation-page:{innovation.pk}:{innovation.updated_at.timestamp()}:{get_language()}:{where}",
+        version, content, shared=False)
+    sections = render_to_string("innovations/partials/sections.html", {
+        "innovation": innovation, "innovation_sections": hooks.collect("innovation_sections", request, innovation)},
+        request=request)
+    page = mark_safe(cached.replace(SECTIONS_MARK, sections))
+    return render(request, DETAIL_TEMPLATE, {"innovation": innovation, "public_content": page})
+
+
+def _detail_context(request, innovation) -> dict:
     user = request.user
     # The visitor's own declaration (latest first, from the prefetched rows): offered for update
     # instead of a second declaration.
@@ -73,8 +127,7 @@ def detail(request, slug):
         context["revisions"] = innovation.revisions.select_related("author")[:10]
     if context["grid"] is not None:
         context["completeness"] = context["grid"].completeness()
-    context["innovation_sections"] = hooks.collect("innovation_sections", request, innovation)
-    return render(request, "innovations/innovation_detail.html", context)
+    return context
 
 
 def revision(request, slug, pk):

@@ -1,9 +1,15 @@
 from django import template
+from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from essaimage import uploads
+from essaimage import uploads, versioned_cache
 from innovations import selectors, wording
-from innovations.enums import ReplicationStatus, Status
+from innovations.enums import ReplicationStatus, Stage, Status
 
 register = template.Library()
 
@@ -92,3 +98,64 @@ def place_options(rows, with_code=False):
         "", '<option value="{}"{}>{} ({})</option>',
         ((code, " selected" if selected else "", name, localize(count))
          for code, name, count, selected, _parent in rows))
+
+
+# --- The catalogue's results -------------------------------------------------------------------
+
+# The card of each result, rendered once per catalogue version by each process (any write to a
+# published innovation, its organisation, a theme or a replication moves the version on:
+# innovations.signals): about 1 kB each, the latest CARD_ENTRIES kept. Rendered in Python: twenty
+# cards through the template language were a third of a catalogue page's time.
+CARD_ENTRIES = 4096
+_cards = versioned_cache.LocalMemory(CARD_ENTRIES)
+
+
+def result_card(innovation, url_prefix: str) -> str:
+    """One result of the catalogue: title (link), stage, replications, summary, holder, place,
+    themes. `url_prefix`: the page of an innovation without its slug (detail_url_prefix)."""
+    replications = ""
+    if innovation.replication_count:
+        replications = format_html(
+            '<p class="fr-badge fr-badge--sm fr-badge--success fr-mb-1w fr-ml-1w">{}</p>',
+            ngettext("%(counter)s déclaration d’essaimage", "%(counter)s déclarations d’essaimage",
+                     innovation.replication_count) % {"counter": innovation.replication_count})
+    # The apps' flags it has (« Primée »): they change with the catalogue version, as the card does.
+    flags = format_html_join("", '<p class="fr-badge fr-badge--sm fr-badge--yellow-tournesol fr-mb-1w fr-ml-1w">{}</p>',
+                             ((label,) for label in getattr(innovation, "flag_labels", ())))
+    holder = " · ".join(part for part in (innovation.organisation.name if innovation.organisation else "",
+                                          innovation.territory.name if innovation.territory else "") if part)
+    themes = ""
+    if innovation.themes:
+        themes = format_html('<ul class="fr-tags-group">{}</ul>', format_html_join(
+            "", '<li><p class="fr-tag fr-tag--sm">{}</p></li>', ((theme.name,) for theme in innovation.themes)))
+    return format_html(
+        '<li class="essaimage-result"><h3 class="fr-h5"><a href="{}">{}</a></h3>'
+        '<p class="fr-badge fr-badge--sm fr-badge--blue-cumulus fr-mb-1w">{}</p>{}{}'
+        '<p class="fr-mb-1w">{}</p><p class="fr-text--sm essaimage-muted fr-mb-1w">{}</p>{}</li>',
+        f"{url_prefix}{innovation.slug}/", innovation.title, Stage(innovation.stage).label, replications, flags,
+        # (a text of 280 characters or fewer is its own truncation: the Truncator is slow)
+        innovation.summary if len(innovation.summary) <= 280 else Truncator(innovation.summary).chars(280),
+        holder, themes)
+
+
+def detail_url_prefix() -> str:
+    """The address of an innovation's page up to its slug (one reverse() per page of results,
+    not per result); its trailing "<slug>/" is checked."""
+    url = reverse("innovations:detail", kwargs={"slug": "x"})
+    if not url.endswith("/x/"):
+        raise ImproperlyConfigured("innovations:detail doit se terminer par <slug>/.")
+    return url[:-2]
+
+
+@register.simple_tag
+def result_cards(innovations, version):
+    """The <li> of each result, from this process's memory when it rendered it for this
+    catalogue version (`version`: the one the page's innovations were read at, or after)."""
+    by_key = {(innovation.pk, get_language()): innovation for innovation in innovations}
+
+    def render(keys):
+        prefix = detail_url_prefix()
+        return {key: result_card(by_key[key], prefix) for key in keys}
+
+    cards = _cards.get_many(list(by_key), version, render)
+    return mark_safe("".join(cards))  # each card is format_html's output, escaped

@@ -1,5 +1,6 @@
 """« Mon espace »: what needs the user now, their innovations and declarations, bounded queries."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -147,4 +148,5 @@ def test_query_count_does_not_grow_with_items(client_for, role, django_assert_nu
 
 def test_the_menu_marks_mon_espace_as_the_current_page(client_for, agent):
     html = page(client_for, agent)
-    assert 'href="/mon-espace/" aria-current="page">Mon espace</a>' in html
+    assert 'href="/mon-espace/" aria-current="page">Vue d’ensemble</a>' in html  # in the « Mon espace » drop-down
+    assert re.search(r'class="fr-nav__btn"[^>]*aria-current="true"[^>]*>Mon espace</button>', html)

@@ -111,3 +111,39 @@ def test_the_cache_backend_is_chosen_by_cache_url():
     assert caches_from_url("dummy")["default"]["BACKEND"].endswith("DummyCache")
     with pytest.raises(ImproperlyConfigured):
         caches_from_url("memcached://cache.exemple")
+
+
+def test_local_memory_computes_only_what_this_process_lacks_and_stays_bounded(real_cache):
+    memory = versioned_cache.LocalMemory(3)
+    asked = []
+
+    def compute(keys):
+        asked.append(list(keys))
+        return {key: f"<li>{key}</li>" for key in keys}
+
+    assert memory.get_many([1, 2], 7, compute) == ["<li>1</li>", "<li>2</li>"]
+    assert memory.get_many([2, 3], 7, compute) == ["<li>2</li>", "<li>3</li>"]
+    assert asked == [[1, 2], [3]]  # 2 was kept
+    memory.get_many([4], 7, compute)  # a fourth value: the least recently read (1) goes
+    assert len(memory.values) == 3 and (1, 7) not in memory.values
+    memory.get_many([2], 8, compute)  # a new version: computed afresh
+    assert asked[-1] == [2]
+    versioned_cache.forget_local()
+    assert not memory.values
+
+
+def test_local_memory_keeps_nothing_when_local_copies_are_off(settings):
+    """The tests' default: their writes do not commit, so they move no version on."""
+    memory = versioned_cache.LocalMemory(10)
+    compute = Counter()
+    memory.get("figures", 1, compute)
+    memory.get("figures", 1, compute)
+    assert compute.calls == 2 and not memory.values
+
+
+def test_a_value_may_skip_the_local_copy(real_cache):
+    compute = Counter()
+    versioned_cache.cached("large", 1, compute, local=False)
+    assert not any(key.startswith("large:") for key in versioned_cache._local)
+    assert versioned_cache.cached("large", 1, compute, local=False) == {"value": 1}  # from the shared cache
+    assert compute.calls == 1

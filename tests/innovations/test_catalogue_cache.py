@@ -128,3 +128,26 @@ def test_the_filters_panel_is_shared_by_the_pages_and_sorts_of_one_search(client
     assert "Santé (25)" in page_text(page_two)
     assert 'value="sante" checked' in page_two.content.decode()
     assert 'value="emploi" checked' in other.content.decode()
+
+
+def test_a_search_runs_once_per_catalogue_version_whatever_the_sort_page_or_filters(client, real_cache, themes,
+                                                                                     committed):
+    from innovations import selectors
+
+    for n, title in enumerate(["Navette des Alpes", "Bus navette rural", "Covoiturage", "Navette à la demande"]):
+        committed(lambda title=title, n=n: InnovationFactory(
+            title=title, themes=[themes["mobilite" if n % 2 else "sante"]]))
+    url = reverse("innovations:list") + "?q=navette"
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    assert any("websearch_to_tsquery" in query["sql"] for query in first.captured_queries)
+    selectors._searches.clear()  # another process: only the shared cache has the matches
+    for query in ("&tri=titre", "&tri=recent&page=1", "&theme=mobilite", "&theme=sante&tri=essaimees"):
+        with CaptureQueriesContext(connection) as again:
+            response = client.get(url + query)
+        assert not [q for q in again.captured_queries if "websearch_to_tsquery" in q["sql"]], query
+    titles = [innovation.title for innovation in client.get(url + "&tri=titre").context["page"].object_list]
+    assert titles == ["Bus navette rural", "Navette à la demande", "Navette des Alpes"]
+    filtered = client.get(url + "&theme=mobilite").context["page"].object_list
+    assert sorted(innovation.title for innovation in filtered) == ["Bus navette rural", "Navette à la demande"]
+    assert response.status_code == 200

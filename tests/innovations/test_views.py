@@ -161,7 +161,12 @@ CATALOGUE_QUERIES = {CATALOGUE: 6, CATALOGUE + "?q=innovation&stage=eprouvee": 1
                      CATALOGUE + "?tri=essaimees&replicated=oui": 6}
 MODERATION_QUEUE_QUERIES = 7  # with the header bell (one query)
 MY_INNOVATIONS_QUERIES = 8  # with the header bell; replications are read twice (see the lead)
-DETAIL_QUERIES = 9  # + events presented (sponsors), grants received, prizes (innovation_sections)
+# An anonymous visitor's page with no cache at all (the tests' default): the catalogue version
+# (the cached content's key), the row, its four parts, and the catalogue's labels (themes and
+# places, two queries, read once per catalogue version with the cache on), then the apps'
+# sections, rendered at each request (events presented, grants received, prizes). With the cache
+# on, the content costs six, and two once it is cached (tests/innovations/test_page_cache.py).
+DETAIL_QUERIES = 11
 
 
 @pytest.mark.parametrize("url", list(CATALOGUE_QUERIES))
