@@ -3,7 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 class EvaluationsConfig(AppConfig):
-    """Proposals 3, 5 and 6: prizes, self-evaluation, peer review. Not built yet."""
+    """Proposals 3 and 6: prize campaigns, entries, peer and jury evaluation, results."""
 
     name = "evaluations"
     verbose_name = _("Prix et évaluations")
+
+    def ready(self):
+        from evaluations import notices
+
+        notices.register()
+
+    def load_demo_data(self):
+        from evaluations.demo import load
+
+        return load()
