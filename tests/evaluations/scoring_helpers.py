@@ -1,0 +1,52 @@
+"""Plain helpers of the scoring tests: campaigns with entries and jurors, sheets filled."""
+
+from essaimage.enums import Role
+from evaluations import scoring_services
+from evaluations.enums import CampaignPhase, Panel
+from evaluations.models import Assignment, Score, ScoreSheet
+from reviewing.enums import ConflictAnswer, SheetStatus
+from tests.factories import OrganisationFactory, UserFactory
+from tests.factories.evaluations_scoring import CampaignFactory, CategoryFactory, EntryFactory
+from tests.factories.innovations import InnovationFactory
+
+
+def campaign_with_entries(n=4, *, phase=CampaignPhase.JURY, jurors=0, organisations=None, **campaign_fields):
+    """A campaign in `phase` with one category, `n` eligible entries (each its own organisation
+    unless `organisations` gives one per entry) and `jurors` jurors."""
+    organiser = UserFactory(roles=[Role.AGENT, Role.ORGANISATEUR])
+    campaign = CampaignFactory(phase=phase, created_by=organiser, **campaign_fields)
+    category = CategoryFactory(campaign=campaign, name="Services aux habitants")
+    entries = []
+    for index in range(n):
+        organisation = organisations[index] if organisations else OrganisationFactory()
+        innovation = InnovationFactory(organisation=organisation, created_by=UserFactory(organisation=organisation))
+        entries.append(EntryFactory(campaign=campaign, category=category, innovation=innovation))
+    juror_users = [UserFactory(roles=[Role.AGENT, Role.JURE]) for _ in range(jurors)]
+    campaign.jurors.add(*juror_users)
+    return campaign, entries, juror_users
+
+
+def fill(assignment, values, *, submit=True, comment=""):
+    """Writes a sheet directly (test setup): `values` in the campaign's criteria order."""
+    sheet = ScoreSheet.objects.get(assignment=assignment)
+    criteria = list(assignment.campaign.criteria.all())
+    Score.objects.bulk_create([Score(sheet=sheet, criterion=c, value=v, comment=f"Commentaire {c.label}")
+                               for c, v in zip(criteria, values, strict=True)])
+    Assignment.objects.filter(pk=assignment.pk).update(conflict=ConflictAnswer.NONE,
+                                                       conflict_declared_at=sheet.created_at)
+    if submit:
+        sheet.status = SheetStatus.SUBMITTED
+        sheet.submitted_at = sheet.created_at
+        sheet.comment = comment
+        sheet.save()
+    return sheet
+
+
+def assign_jury(campaign, pairs):
+    """Creates jury assignments (entry, juror) by hand, with their sheets."""
+    return scoring_services._create(campaign, Panel.JURY, [(entry.pk, juror.pk, None) for entry, juror in pairs])
+
+
+def assign_peer(campaign, pairs):
+    return scoring_services._create(campaign, Panel.PEER, [(entry.pk, peer.created_by_id, peer.pk)
+                                                          for entry, peer in pairs])
