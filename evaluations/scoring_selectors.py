@@ -33,6 +33,20 @@ def panel_weights(campaign: Campaign) -> dict[str, Decimal]:
     return {Panel.JURY.value: campaign.jury_weight, Panel.PEER.value: campaign.peer_weight}
 
 
+def panel_weight_labels(campaign: Campaign) -> list[tuple[str, Decimal]]:
+    """[(panel label, weight in percent)] for the pages."""
+    return [(Panel(panel).label, (weight * 100).quantize(Decimal("1"))) for panel, weight in
+            panel_weights(campaign).items()]
+
+
+def number(value) -> str:
+    """A Decimal as French text: 16.50 → « 16,5 », 3.00 → « 3 »."""
+    if value is None:
+        return "–"
+    value = Decimal(value)
+    return format(value.quantize(TWO_PLACES).normalize(), "f").replace(".", ",")
+
+
 def scores_sql(campaign: Campaign, *, entry_id: int | None = None) -> tuple[str, list]:
     """The score rows of the campaign's sent sheets, in the columns `reviewing.aggregation` reads.
     A peer team is one evaluator (its entry's id: any member may have filled the sheet); a juror
@@ -222,6 +236,10 @@ class TaskGroup:
     peer_entry: Entry | None = None
 
     @property
+    def is_jury(self) -> bool:
+        return self.panel == Panel.JURY
+
+    @property
     def done(self) -> int:
         return sum(1 for a in self.assignments if a.sheet.state.is_locked)
 
@@ -324,8 +342,11 @@ class ExplainedSheet:
         return sum((Decimal(line.criterion.weight) for line in self.lines), Decimal(0))
 
     @property
-    def weighted_sum(self) -> Decimal:
-        return sum((line.contribution for line in self.lines), Decimal(0)).quantize(Decimal("0.001"))
+    def formula(self) -> str:
+        """« (3 × 4 / 5 + 2 × 3 / 5 + …) / 10 × 20 = 13,6 » with this sheet's own numbers."""
+        terms = " + ".join(f"{number(line.criterion.weight)} × {line.value} / {line.criterion.scale_max}"
+                           for line in self.lines)
+        return f"({terms}) / {number(self.weight_sum)} × 20 = {number(self.total)}"
 
 
 def sheet_total(lines: list[SheetLine]) -> Decimal:
@@ -372,6 +393,7 @@ def explanation(entry: Entry) -> dict:
     rows = rankings[0].rows if rankings else []
     row = next((r for r in rows if r.entry.pk == entry.pk), None)
     return {
+        "final_formula": _final_formula(campaign, row),
         "criteria": [(criterion, shares[criterion.pk]) for criterion in criteria],
         "weight_total": sum((Decimal(c.weight) for c in criteria), Decimal(0)),
         "sheets": explained,
@@ -385,9 +407,23 @@ def explanation(entry: Entry) -> dict:
     }
 
 
-def _label_jury(number: int) -> str:
-    return gettext("Membre du jury n° %(number)s") % {"number": number}
+def _final_formula(campaign: Campaign, row: RankingRow | None) -> str:
+    """« 70 % × 16,8 + 30 % × 16 = 16,56 » with the entry's own panel scores (weighted mean mode)."""
+    if row is None or row.item is None or campaign.aggregation == Aggregation.MEDIAN:
+        return ""
+    weights = panel_weights(campaign)
+    present = [(panel, weight) for panel, weight in weights.items() if panel in row.item.panels and weight > 0]
+    if not present:
+        return ""
+    total = sum((weight for _panel, weight in present), Decimal(0))
+    terms = " + ".join(f"{number((weight / total * 100).quantize(Decimal('0.1')))} % × "
+                       f"{number(row.item.panels[panel].mean)}" for panel, weight in present)
+    return f"{terms} = {number(row.score)}"
 
 
-def _label_peer(number: int) -> str:
-    return gettext("Équipe paire n° %(number)s") % {"number": number}
+def _label_jury(position: int) -> str:
+    return gettext("Membre du jury n° %(number)s") % {"number": position}
+
+
+def _label_peer(position: int) -> str:
+    return gettext("Équipe paire n° %(number)s") % {"number": position}

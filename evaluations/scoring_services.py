@@ -217,7 +217,7 @@ def jury_assignments_create(campaign: Campaign, *, by: User | None = None) -> As
             if counts.get(juror.pk):
                 notifications.notify([juror], notices.ASSIGNED, campaign, url=reverse(
                     "evaluations:scoring_tasks", kwargs={"slug": campaign.slug}),
-                    context={"campaign": campaign.title, "count": counts[juror.pk], "panel": "jury",
+                    context={"campaign": campaign.title, "count": counts[juror.pk], "is_peer": False,
                              "url": reverse("evaluations:scoring_tasks", kwargs={"slug": campaign.slug})})
     return AssignmentReport(len(created), removed, dict(plan.short), dict(plan.loads))
 
@@ -234,7 +234,7 @@ def _notify_teams(campaign, peer_entry_ids, teams) -> None:
     users = User.objects.filter(pk__in={u for peer in peer_entry_ids for u in teams.get(peer, ())})
     url = reverse("evaluations:scoring_tasks", kwargs={"slug": campaign.slug})
     notifications.notify(users, notices.ASSIGNED, campaign, url=url,
-                         context={"campaign": campaign.title, "count": campaign.peers_per_entry, "panel": "peer",
+                         context={"campaign": campaign.title, "count": campaign.peers_per_entry, "is_peer": True,
                                   "url": url})
 
 

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -232,10 +232,19 @@ def deliberation(request, slug):
     ranking = selectors.campaign_ranking(campaign, category=chosen)[0]
     return render(request, "evaluations/deliberation/ranking.html", {
         "campaign": campaign, "categories": categories, "category": chosen, "ranking": ranking,
-        "weights": selectors.panel_weights(campaign), "large_gap": selectors.LARGE_GAP,
+        "weights": selectors.panel_weight_labels(campaign), "large_gap": selectors.LARGE_GAP,
+        "awards_url": _url_or_empty("evaluations:awards", slug=campaign.slug),
         "by_median": campaign.aggregation_mode.value == "median",
         "may_award": request.user.has_perm("evaluations.award_prizes", campaign),
     })
+
+
+def _url_or_empty(name: str, **kwargs) -> str:
+    """Part 1's page when it is mounted (the awards' form), else nothing."""
+    try:
+        return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:
+        return ""
 
 
 def export_ranking(request, slug):

@@ -50,3 +50,31 @@ def assign_jury(campaign, pairs):
 def assign_peer(campaign, pairs):
     return scoring_services._create(campaign, Panel.PEER, [(entry.pk, peer.created_by_id, peer.pk)
                                                           for entry, peer in pairs])
+
+
+class Scene:
+    """A campaign in `phase` with three entries (A, B, C) of three organisations, and one person
+    per role: the organiser, a juror assigned to A (« aucun conflit »), a juror of the campaign not
+    assigned to A (assigned to B), a juror who declared a conflict with A, a member of B's team
+    (B's team evaluates A), A's team member, another agent."""
+
+    def __init__(self, phase, **campaign_fields):
+        from django.utils import timezone
+
+        self.campaign, (self.a, self.b, self.c), (self.juror, self.unassigned, self.conflicted) = \
+            campaign_with_entries(3, phase=phase, jurors=3, **campaign_fields)
+        self.organiser = self.campaign.organisers.get()
+        self.jury_a, self.jury_b, self.conflict_a = assign_jury(
+            self.campaign, [(self.a, self.juror), (self.b, self.unassigned), (self.a, self.conflicted)])
+        (self.peer_a,) = assign_peer(self.campaign, [(self.a, self.b)])
+        now = timezone.now()
+        Assignment.objects.filter(pk__in=[self.jury_a.pk, self.jury_b.pk, self.peer_a.pk]).update(
+            conflict=ConflictAnswer.NONE, conflict_declared_at=now)
+        Assignment.objects.filter(pk=self.conflict_a.pk).update(
+            conflict=ConflictAnswer.DECLARED, conflict_declared_at=now, conflict_reason="Ancien collègue.",
+            removed_at=now, removed_reason="Conflit d’intérêts déclaré")
+        for assignment in (self.jury_a, self.jury_b, self.peer_a, self.conflict_a):
+            assignment.refresh_from_db()
+        self.peer = self.b.created_by
+        self.team_a = self.a.created_by
+        self.other = UserFactory(roles=[Role.AGENT])
