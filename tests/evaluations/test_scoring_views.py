@@ -1,0 +1,190 @@
+"""The evaluator's pages: the conflict answer comes first, drafts save, sending locks the sheet,
+« Enregistrer et suivante » opens the assigned entry with the fewest scores, nobody sees other
+scores; the organiser's jury page and invitations; query counts; hostile input inert."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from essaimage.models import AuditEntry
+from evaluations.enums import CampaignPhase
+from evaluations.models import Assignment, Score, ScoreSheet
+from reviewing.enums import ConflictAnswer
+from reviewing.criteria import comment_field_name, score_field_name
+from tests.evaluations.scoring_helpers import Scene, assign_jury, campaign_with_entries, fill
+from tests.text import page_text
+
+pytestmark = pytest.mark.django_db
+
+
+def sheet_data(campaign, values, action="draft", comment="Un dossier solide."):
+    data = {"action": action, "comment": comment}
+    for criterion, value in zip(campaign.criteria.all(), values, strict=False):
+        data[score_field_name(criterion)] = str(value)
+        data[comment_field_name(criterion)] = f"Sur {criterion.label}"
+    return data
+
+
+def test_conflict_first_then_the_entry(client_for):
+    campaign, (a,), (juror,) = campaign_with_entries(1, jurors=1)
+    (assignment,) = assign_jury(campaign, [(a, juror)])
+    client = client_for(juror)
+    url = reverse("evaluations:assignment", args=[assignment.pk])
+    page = page_text(client.get(url))
+    assert "avez-vous un conflit d’intérêts ?" in page
+    assert a.innovation.title not in page and a.innovation.solution not in page
+    # No answer: a clear French message, the entry still closed.
+    response = client.post(reverse("evaluations:assignment_conflict", args=[assignment.pk]), {})
+    assert response.status_code == 400
+    assert "Indiquez si vous avez un conflit d’intérêts" in page_text(response)
+    # A declared conflict needs a reason.
+    response = client.post(reverse("evaluations:assignment_conflict", args=[assignment.pk]), {"answer": "declared"})
+    assert "Précisez la nature du conflit." in page_text(response)
+    response = client.post(reverse("evaluations:assignment_conflict", args=[assignment.pk]), {"answer": "none"})
+    assert response.status_code == 302
+    page = page_text(client.get(url))
+    assert a.innovation.solution in page and "Envoyer (définitif)" in page
+
+
+def test_draft_then_submit_locks_and_audits(client_for):
+    scene = Scene(CampaignPhase.JURY)
+    client = client_for(scene.juror)
+    url = reverse("evaluations:assignment", args=[scene.jury_a.pk])
+    response = client.post(url, sheet_data(scene.campaign, [4, 3]))
+    assert response.status_code == 302
+    sheet = ScoreSheet.objects.get(assignment=scene.jury_a)
+    assert sheet.state.label == "Brouillon" and Score.objects.filter(sheet=sheet).count() == 2
+    # Sending an incomplete sheet: refused, what was typed kept.
+    response = client.post(url, sheet_data(scene.campaign, [4, 3], action="submit", comment="Texte gardé"))
+    assert response.status_code == 200
+    page = page_text(response)
+    assert "Notez ce critère avant d’envoyer la fiche." in page and "Texte gardé" in page
+    response = client.post(url, sheet_data(scene.campaign, [4, 3, 5, 2, 1], action="submit"))
+    assert response.status_code == 302
+    sheet.refresh_from_db()
+    assert sheet.state.is_locked and sheet.submitted_by == scene.juror
+    assert [s.value for s in Score.objects.filter(sheet=sheet).order_by("criterion__order")] == [4, 3, 5, 2, 1]
+    assert AuditEntry.objects.filter(object_id=sheet.pk, action="submit").count() == 1
+    # Posting again changes nothing.
+    response = client.post(url, sheet_data(scene.campaign, [0, 0, 0, 0, 0], action="submit"), follow=True)
+    assert "ne peut plus être modifiée" in page_text(response)
+    assert sorted(Score.objects.filter(sheet=sheet).values_list("value", flat=True)) == [1, 2, 3, 4, 5]
+
+
+def test_save_and_next_opens_the_entry_with_fewest_scores(client_for):
+    campaign, (a, b, c), (juror, other1, other2) = campaign_with_entries(3, jurors=3, jurors_per_entry=3)
+    mine = dict(zip("abc", assign_jury(campaign, [(a, juror), (b, juror), (c, juror)]), strict=True))
+    # B already has two sent sheets from other jurors, C one.
+    for sheet in assign_jury(campaign, [(b, other1), (b, other2), (c, other1)]):
+        fill(sheet, [3] * 5)
+    Assignment.objects.filter(pk__in=[m.pk for m in mine.values()]).update(
+        conflict=ConflictAnswer.NONE, conflict_declared_at=a.created_at)
+    client = client_for(juror)
+    response = client.post(reverse("evaluations:assignment", args=[mine["b"].pk]),
+                           sheet_data(campaign, [2], action="next"))
+    assert response.status_code == 302
+    assert response.url == reverse("evaluations:assignment", args=[mine["a"].pk])  # A: 0 sheets, C: 1
+
+
+def test_no_other_score_is_shown_to_an_evaluator(client_for):
+    scene = Scene(CampaignPhase.JURY)
+    other = assign_jury(scene.campaign, [(scene.a, scene.unassigned)])[0]
+    fill(other, [1, 1, 1, 1, 1], comment="Avis confidentiel d’un autre juré")
+    page = page_text(client_for(scene.juror).get(reverse("evaluations:assignment", args=[scene.jury_a.pk])))
+    assert "Avis confidentiel" not in page and "Commentaire Transférabilité" not in page
+    tasks = page_text(client_for(scene.juror).get(reverse("evaluations:scoring_tasks", args=[scene.campaign.slug])))
+    assert "Avis confidentiel" not in tasks and "Rang" not in tasks
+
+
+def test_any_member_of_the_peer_team_fills_the_team_sheet(client_for):
+    from innovations.models import TeamMember
+    from tests.factories import UserFactory
+
+    scene = Scene(CampaignPhase.PEER_REVIEW)
+    colleague = UserFactory()
+    TeamMember.objects.create(innovation=scene.b.innovation, user=colleague)
+    url = reverse("evaluations:assignment", args=[scene.peer_a.pk])
+    client_for(colleague).post(url, sheet_data(scene.campaign, [2, 2, 2, 2, 2], action="submit"))
+    sheet = ScoreSheet.objects.get(assignment=scene.peer_a)
+    assert sheet.state.is_locked and sheet.submitted_by == colleague
+    assert "Vous avez envoyé cette fiche" in page_text(client_for(scene.peer).get(url))
+
+
+def test_peer_sheet_closed_outside_the_peer_phase(client_for):
+    scene = Scene(CampaignPhase.JURY)
+    url = reverse("evaluations:assignment", args=[scene.peer_a.pk])
+    page = page_text(client_for(scene.peer).get(url))
+    assert "La phase d’évaluation est close" in page
+    client_for(scene.peer).post(url, sheet_data(scene.campaign, [2, 2, 2, 2, 2], action="submit"))
+    assert not ScoreSheet.objects.get(assignment=scene.peer_a).state.is_locked
+
+
+TASKS_QUERIES = 8
+
+
+def test_tasks_page_query_count_is_the_same_for_one_and_many(client_for, django_assert_num_queries):
+    campaign, entries, (juror,) = campaign_with_entries(1, jurors=1)
+    assign_jury(campaign, [(entries[0], juror)])
+    client = client_for(juror)
+    url = reverse("evaluations:scoring_tasks", args=[campaign.slug])
+    client.get(url)
+    with django_assert_num_queries(TASKS_QUERIES):
+        assert client.get(url).status_code == 200
+    campaign2, entries2, _ = campaign_with_entries(8, jurors=0)
+    campaign2.jurors.add(juror)
+    assign_jury(campaign2, [(entry, juror) for entry in entries2])
+    url2 = reverse("evaluations:scoring_tasks", args=[campaign2.slug])
+    with django_assert_num_queries(TASKS_QUERIES):
+        assert client.get(url2).status_code == 200
+
+
+DELIBERATION_QUERIES = 10
+
+
+def test_deliberation_query_count_is_the_same_for_one_and_many(client_for, django_assert_num_queries):
+    for size in (1, 10):
+        campaign, entries, (juror,) = campaign_with_entries(size, jurors=1, phase=CampaignPhase.DELIBERATION)
+        for sheet in assign_jury(campaign, [(entry, juror) for entry in entries]):
+            fill(sheet, [3] * 5)
+        client = client_for(campaign.organisers.get())
+        url = reverse("evaluations:deliberation", args=[campaign.slug])
+        with django_assert_num_queries(DELIBERATION_QUERIES):
+            response = client.get(url)
+        assert page_text(response).count("candidature-") >= size
+
+
+def test_hostile_input_is_inert(client_for):
+    scene = Scene(CampaignPhase.DELIBERATION)
+    payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    scene.a.innovation.title = payload
+    scene.a.innovation.save()
+    fill(scene.jury_a, [5] * 5, comment=payload)
+    for user, url in [(scene.organiser, reverse("evaluations:deliberation", args=[scene.campaign.slug])),
+                      (scene.juror, reverse("evaluations:assignment", args=[scene.jury_a.pk]))]:
+        html = client_for(user).get(url).content.decode()
+        assert "<script>alert" not in html and "<img src=x" not in html
+
+
+def test_organiser_invites_a_juror(client_for, django_capture_on_commit_callbacks):
+    scene = Scene(CampaignPhase.JURY)
+    client = client_for(scene.organiser)
+    url = reverse("evaluations:jury_manage", args=[scene.campaign.slug])
+    response = client.post(url, {"action": "invite", "email": "pas-une-adresse"})
+    assert response.status_code == 400 and "Saisissez une adresse e-mail valide" in page_text(response)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"action": "invite", "email": "jure.invite@exemple.gouv.fr"})
+    assert response.status_code == 302
+    (message,) = [m for m in mail.outbox if "jure.invite@exemple.gouv.fr" in m.to]
+    assert "Invitation à rejoindre le jury" in message.subject
+    assert "jure.invite@exemple.gouv.fr" in page_text(client.get(url))
+    # Accepting through the page.
+    from tests.factories import UserFactory
+
+    link = message.body.split("http://")[1].split()[0]
+    path = "/" + link.split("/", 1)[1]
+    person = UserFactory()
+    anonymous_page = page_text(client_for(None).get(path))
+    assert "Se connecter" in anonymous_page
+    response = client_for(person).post(path)
+    assert response.status_code == 302
+    assert scene.campaign.jurors.filter(pk=person.pk).exists()
