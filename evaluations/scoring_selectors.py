@@ -150,8 +150,11 @@ def campaign_ranking(campaign: Campaign, *, category: Category | None = None) ->
     items = aggregation.ranking(sql, params, normalise=campaign.normalise, panel_weights=panel_weights(campaign))
     by_entry = {item.item_id: item for item in items}
     raw_medians = {}
-    if campaign.normalise:
+    if campaign.normalise and items and getattr(items[0], "raw_median", None) is None:
+        # reviewing's RankedItem has no raw median yet: the raw ranking gives it (a second query).
         raw_medians = {item.item_id: item.median for item in aggregation.ranking(sql, params)}
+    elif campaign.normalise:
+        raw_medians = {item.item_id: item.raw_median for item in items}
     entries = Entry.objects.filter(campaign=campaign, status=EntryStatus.ELIGIBLE).select_related(
         "innovation", "organisation").order_by("pk")
     if category is not None:
