@@ -118,6 +118,30 @@ FROM rounded
 ORDER BY final DESC NULLS LAST, mean DESC, item_id"""
 
 
+SCORE_COLUMNS = ("item_id", "evaluator_id", "panel", "criterion_id", "weight", "scale_max", "value")
+
+
+def scores_query(queryset) -> tuple[str, list]:
+    """`(scores_sql, params)` from a `.values()` queryset of the app's scores that names the seven
+    columns, plain fields as they are and the others as annotations, e.g.
+
+        Score.objects.filter(sheet__status=SheetStatus.SUBMITTED, sheet__assignment__removed_at=None,
+                             criterion__call=call)
+             .values("criterion_id", "value", item_id=F("sheet__assignment__file_id"),
+                     evaluator_id=F("sheet__assignment__evaluator_id"), panel=Value("review"),
+                     weight=F("criterion__weight"), scale_max=F("criterion__scale_max"))
+
+    then `ranking(*scores_query(queryset))`."""
+    query = queryset.query
+    names = [*query.values_select, *query.annotation_select]
+    missing = [column for column in SCORE_COLUMNS if column not in names]
+    if missing or not query.values_select and not query.annotation_select:
+        raise ValueError(f"scores_query: the .values() queryset must name {', '.join(SCORE_COLUMNS)}; "
+                         f"missing: {', '.join(missing)}")
+    sql, params = query.sql_with_params()
+    return sql, list(params)
+
+
 def ranking_sql(scores_sql: str, *, normalise: bool = False, panel_weights: dict | None = None) -> tuple[str, list]:
     """The query and the extra parameters (panel weights) that follow those of `scores_sql`."""
     parts = [f"scores AS (\n{scores_sql}\n)", SHEETS, NORMALISED if normalise else RAW]
@@ -127,12 +151,12 @@ def ranking_sql(scores_sql: str, *, normalise: bool = False, panel_weights: dict
     else:
         if not panel_weights:
             raise ValueError("panel_weights: give at least one panel, or None for equal weights")
-        if any(Decimal(weight) < 0 for weight in panel_weights.values()):
+        if any(Decimal(str(weight)) < 0 for weight in panel_weights.values()):
             raise ValueError("panel_weights: weights must be >= 0")
         rows = ", ".join(["(%s::text, %s::numeric)"] * len(panel_weights))
         parts.append(f"\npanel_weights(panel, weight) AS (VALUES {rows})")
         for panel, weight in panel_weights.items():
-            extra += [str(panel), Decimal(weight)]
+            extra += [str(panel), Decimal(str(weight))]  # a float 0.6 is 0.6, not 0.59999…
     return "WITH " + ",".join(parts) + "," + REST, extra
 
 
@@ -152,10 +176,12 @@ def ranking(scores_sql: str, params: list, *, normalise: bool = False,
         panel_scores = {name: PanelScore(Decimal(values[0]), int(values[1])) for name, values in sorted(panels.items())}
         panels_seen.update(dict.fromkeys(panel_scores))
         parsed.append((item_id, rank, final, mean, median, spread, evaluators, panel_scores, tied, raw_mean))
-    expected = list(panel_weights) if panel_weights is not None else sorted(panels_seen)
+    if panel_weights is None:
+        expected = sorted(panels_seen)
+    else:  # panels weighted above 0, as plain strings
+        expected = [str(panel) for panel, weight in panel_weights.items() if Decimal(str(weight)) > 0]
     for item_id, rank, final, mean, median, spread, evaluators, panel_scores, tied, raw_mean in parsed:
-        missing = tuple(panel for panel in expected
-                        if panel not in panel_scores and (panel_weights is None or Decimal(panel_weights[panel]) > 0))
+        missing = tuple(panel for panel in expected if panel not in panel_scores)
         results.append(RankedItem(item_id=item_id, rank=rank, final=final, mean=mean, median=median, spread=spread,
                                   evaluators=evaluators, panels=panel_scores, missing_panels=missing, tied=tied,
                                   raw_mean=raw_mean))

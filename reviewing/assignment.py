@@ -9,15 +9,19 @@ The algorithm, in two passes:
    needs from a heap ordered by (load, random tie-break): the least loaded eligible evaluators
    first. An evaluator put back on the heap draws a new random tie-break, so that panels mix
    (two items rarely get the same evaluators, which the z-score normalisation needs).
-2. Repair. While an evaluator holding new pairs has at least two more than the least loaded
-   evaluator, one of their new pairs moves to a least loaded evaluator who may take that item.
-   Each move lowers the sum of the squared loads, so the pass ends.
+2. Repair. While an evaluator holding new pairs has at least two more than another, a chain of
+   moves carries one pair from them to the less loaded one: the donor hands one of its new
+   items to Y₁ (who may take it), Y₁ hands one of theirs to Y₂, … (breadth-first search through
+   the items, evaluators in between keep their load). Each chain lowers the sum of the squared
+   loads, so the pass ends; when no chain exists, no move of new pairs can even the loads out
+   further.
 
 Everything is deterministic for a seed: decisions never depend on the iteration order of a set
 (Python's string hashes change from one process to the next)."""
 
 import hashlib
 import heapq
+from collections import deque
 import random
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
@@ -113,37 +117,67 @@ def assign(items, evaluators, k: int, *, excluded=frozenset(), existing=(), seed
 
 
 def _repair(evaluators, loads, assigned, new_by_evaluator, excluded) -> int:
-    """Moves new pairs from evaluators loaded ≥ min + 2 to the least loaded ones. Returns the
-    number of moves."""
-    moves = 0
-    while evaluators:
-        low = min(loads[evaluator] for evaluator in evaluators)
-        receivers = [evaluator for evaluator in evaluators if loads[evaluator] == low]
+    """Evens the loads out by moving new pairs along chains: the donor (loaded ≥ 2 more than
+    some evaluator) hands an item to Y₁, who hands another of their new items to Y₂, …, down to
+    an evaluator loaded at most the donor's load − 2 (a breadth-first search through the items;
+    the evaluators in between keep their load). Each chain lowers Σ load², so the pass ends.
+    Returns the number of chains applied."""
+    chains = 0
+    while True:
+        low = min(loads.values(), default=0)
         donors = sorted((evaluator for evaluator in evaluators
-                         if loads[evaluator] >= low + 2 and new_by_evaluator[evaluator]),
+                         if new_by_evaluator[evaluator] and loads[evaluator] >= low + 2),
                         key=lambda evaluator: -loads[evaluator])
-        move = None
+        dead: dict = {}  # no chain from these (reached from a donor at least as loaded whose search failed)
+        applied = False
         for donor in donors:
-            for item in new_by_evaluator[donor]:
-                for receiver in receivers:
-                    if receiver not in assigned[item] and (item, receiver) not in excluded:
-                        move = donor, item, receiver
-                        break
-                if move:
-                    break
-            if move:
-                break
-        if move is None:
-            return moves
-        donor, item, receiver = move
-        del new_by_evaluator[donor][item]
-        del assigned[item][donor]
-        new_by_evaluator[receiver][item] = None
-        assigned[item][receiver] = None
-        loads[donor] -= 1
-        loads[receiver] += 1
-        moves += 1
-    return moves
+            if donor in dead:
+                continue
+            path, reached = _chain(donor, evaluators, loads, assigned, new_by_evaluator, excluded)
+            if path is None:
+                dead.update(reached)
+                continue
+            for item, giver, taker in path:
+                del new_by_evaluator[giver][item]
+                del assigned[item][giver]
+                new_by_evaluator[taker][item] = None
+                assigned[item][taker] = None
+            loads[donor] -= 1
+            loads[path[-1][2]] += 1
+            chains += 1
+            applied = True
+            break
+        if not applied:
+            return chains
+
+
+def _chain(donor, evaluators, loads, assigned, new_by_evaluator, excluded):
+    """([(item, giver, taker), …] from the donor to an evaluator loaded ≤ donor's load − 2, or
+    None) and the evaluators reached."""
+    limit = loads[donor] - 2
+    parent: dict = {donor: None}  # evaluator -> (item, giver) that reaches them
+    expanded: dict = {}
+    queue = deque([donor])
+    while queue:
+        giver = queue.popleft()
+        for item in new_by_evaluator[giver]:
+            if item in expanded:
+                continue
+            expanded[item] = None
+            on_item = assigned[item]
+            for taker in evaluators:
+                if taker in parent or taker in on_item or (item, taker) in excluded:
+                    continue
+                parent[taker] = (item, giver)
+                if loads[taker] <= limit:
+                    path = []
+                    while parent[taker] is not None:
+                        item_, giver_ = parent[taker]
+                        path.append((item_, giver_, taker))
+                        taker = giver_
+                    return path[::-1], parent
+                queue.append(taker)
+    return None, parent
 
 
 def order_for(evaluator_key, items, seed=0) -> list:

@@ -68,7 +68,7 @@ class ScoreSheetForm(ErrorLinksMixin, DsfrForm):
     opinion = forms.ChoiceField(label=_("Avis"), choices=Opinion.choices, required=False, widget=InlineRadioSelect)
     comment = forms.CharField(
         label=_("Commentaire général"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Ce que vous retenez du dossier : points forts, réserves, conseils. 4 000 caractères au plus."))
+        help_text=_("Ce que vous retenez du dossier : points forts, réserves, conseils. 4 000 caractères au plus."))
 
     def __init__(self, criteria: Iterable, *args, with_opinion: bool = False, scores: Mapping | None = None,
                  sheet=None, locked: bool = False, **kwargs):
@@ -77,6 +77,7 @@ class ScoreSheetForm(ErrorLinksMixin, DsfrForm):
         `sheet`: the saved sheet (its opinion and comment fill the form). `locked`: read only."""
         self.criteria = list(criteria)
         self.with_opinion = with_opinion
+        self.locked = locked  # the template then shows no button and no « brouillon » hint
         initial = dict(kwargs.pop("initial", None) or {})
         if sheet is not None:
             initial.setdefault("opinion", sheet.opinion)
@@ -152,6 +153,13 @@ def _weight_text(weight) -> str:
     return text.replace(".", ",")
 
 
+class ConditionalCharField(forms.CharField):
+    """Shown as required (no « facultatif » marker), but its form decides when it is (`clean()`)."""
+
+    def validate(self, value):
+        pass
+
+
 class ConflictForm(ErrorLinksMixin, DsfrForm):
     """The evaluator's answer before opening a file: no conflict, or a conflict and why."""
 
@@ -162,9 +170,10 @@ class ConflictForm(ErrorLinksMixin, DsfrForm):
         help_text=_("Un lien personnel, professionnel ou financier avec l’équipe ou son organisation est un conflit. "
                     "En cas de conflit, le dossier sera confié à quelqu’un d’autre."),
         error_messages={"required": _("Indiquez si vous avez un conflit d’intérêts avec ce dossier.")})
-    reason = forms.CharField(
-        label=_("Nature du conflit"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
+    reason = ConditionalCharField(
+        label=_("Nature du conflit"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Obligatoire si vous déclarez un conflit. Seuls les organisateurs le liront."))
+    use_required_attribute = False  # the reason is needed only with a conflict: the browser must not insist
 
     def clean(self):
         cleaned = super().clean()

@@ -26,7 +26,11 @@ def review_tables(db):
 
 @pytest.fixture
 def committed_review_tables(transactional_db):
-    """The same tables for tests that commit (threads): created, then dropped at the end."""
+    """The same tables for tests that commit (threads): created (after dropping any left by an
+    interrupted run of a reused test database), then dropped at the end."""
+    with connection.cursor() as cursor:
+        for model in reversed(MODELS):
+            cursor.execute(f'DROP TABLE IF EXISTS "{model._meta.db_table}" CASCADE')
     create_tables()
     yield
     drop_tables()

@@ -5,8 +5,14 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.db.models import F, Value
+from django.utils import timezone
 
-from reviewing.aggregation import PanelScore, ranking, ranking_sql
+from reviewing.aggregation import PanelScore, ranking, ranking_sql, scores_query
+from reviewing.enums import SheetStatus
+from tests.factories.core import UserFactory
+from tests.factories.reviewing import AssignmentFactory, FileFactory, SheetFactory
+from tests.reviewing.fake_models import Score
 from tests.reviewing.helpers import single, values_sql
 
 pytestmark = pytest.mark.django_db
@@ -101,6 +107,22 @@ def test_an_evaluator_with_a_single_item_gets_z_zero():
     assert [results[2].rank, results[1].rank] == [1, 2]
 
 
+def test_z_scores_are_computed_within_each_panel():
+    """Jury: J1 gives items 1 and 2 totals 20 and 10, J2 gives both 16. Jury totals 20, 10, 16, 16:
+    mean 15.5, stddev_samp √(51 / 3) = 4.1231. J1: mean 15, stddev_samp 7.0711 → z = ±0.7071 →
+    15.5 ± 2.9155 = 18.4155 and 12.5845; J2: zero spread → 15.5 for both.
+    Jury means: item 1 (18.4155 + 15.5) / 2 = 16.9577, item 2 (12.5845 + 15.5) / 2 = 14.0423.
+    Peers (their own mean and spread): P1 gives 8 and 12 → mean 10, stddev 2.8284, z = ∓0.7071 → 8 and 12.
+    Jury weighs 3, peers 1: item 1 (3 × 16.9577 + 8) / 4 = 14.7183 → 14.72; item 2 (3 × 14.0423 + 12) / 4
+    = 13.5317 → 13.53."""
+    sql, params = values_sql([single(1, 1, 20, "jury"), single(2, 1, 10, "jury"), single(1, 2, 16, "jury"),
+                              single(2, 2, 16, "jury"), single(1, 3, 8, "peer"), single(2, 3, 12, "peer")])
+    results = by_item(ranking(sql, params, normalise=True, panel_weights={"jury": 3, "peer": 1}))
+    assert results[1].panels == {"jury": PanelScore(D("16.96"), 2), "peer": PanelScore(D("8.00"), 1)}
+    assert results[2].panels == {"jury": PanelScore(D("14.04"), 2), "peer": PanelScore(D("12.00"), 1)}
+    assert (results[1].final, results[2].final) == (D("14.72"), D("13.53"))
+
+
 def test_panel_weighting_and_missing_panels():
     """Jury weighs 0.7, peers 0.3 (one criterion on 20: a sheet's total is its value).
     Item 1: jury 16 and 12 → 14; peers 10 → final 0.7 × 14 + 0.3 × 10 = 12.8; mean of the three
@@ -179,3 +201,44 @@ def test_scores_from_a_temporary_table():
     results = ranking("SELECT * FROM t_scores WHERE panel = %s", ["review"])
     # 1: (2 × 5/5 + 1 × 2/5) / 3 × 20 = 2.4 / 3 × 20 = 16; 2: (2 × 3/5 + 1 × 5/5) / 3 × 20 = 2.2 / 3 × 20 = 14.67
     assert [(r.item_id, r.final) for r in results] == [(1, D("16.00")), (2, D("14.67"))]
+
+
+def test_ranking_from_a_queryset_of_the_apps_tables(scaling_grid):
+    """The way an app ranks its files: a .values() queryset of its scores, submitted sheets only.
+    Grid weights 3, 2, 2, 2, 1 (total 10), every criterion on 5.
+    File A: evaluator 1 gives 5 everywhere → 20; evaluator 2 gives 4, 4, 4, 4, 0
+    → (3·4 + 2·4 + 2·4 + 2·4) / 5 / 10 × 20 = 7.2 / 10 × 20 = 14.4 → mean 17.2.
+    File B: evaluator 1 gives 3 everywhere → 12. A draft sheet giving B 5s is ignored."""
+    call = scaling_grid[0].call
+    file_a, file_b = FileFactory(call=call), FileFactory(call=call)
+    one, two, three = UserFactory(), UserFactory(), UserFactory()
+
+    def sheet(file, evaluator, values, status=SheetStatus.SUBMITTED):
+        made = SheetFactory(assignment=AssignmentFactory(file=file, evaluator=evaluator), status=status,
+                            submitted_at=timezone.now() if status == SheetStatus.SUBMITTED else None)
+        Score.objects.bulk_create(Score(sheet=made, criterion=c, value=v) for c, v in zip(scaling_grid, values,
+                                                                                         strict=True))
+
+    sheet(file_a, one, [5] * 5)
+    sheet(file_a, two, [4, 4, 4, 4, 0])
+    sheet(file_b, one, [3] * 5)
+    sheet(file_b, three, [5] * 5, status=SheetStatus.DRAFT)
+    queryset = (Score.objects.filter(sheet__status=SheetStatus.SUBMITTED, criterion__call=call)
+                .values("criterion_id", "value", item_id=F("sheet__assignment__file_id"),
+                        evaluator_id=F("sheet__assignment__evaluator_id"), panel=Value("review"),
+                        weight=F("criterion__weight"), scale_max=F("criterion__scale_max")))
+    results = ranking(*scores_query(queryset))
+    assert [(r.item_id, r.final, r.evaluators) for r in results] == [(file_a.pk, D("17.20"), 2),
+                                                                     (file_b.pk, D("12.00"), 1)]
+    with pytest.raises(ValueError, match="missing: panel"):
+        scores_query(Score.objects.values("criterion_id", "value", item_id=F("sheet_id"), evaluator_id=F("sheet_id"),
+                                          weight=F("criterion__weight"), scale_max=F("criterion__scale_max")))
+
+
+def test_float_panel_weights_are_read_as_written():
+    """0.6 × 14 + 0.4 × 10 = 8.4 + 4 = 12.4 exactly (a float 0.6 read as 0.59999… would still round to 12.40;
+    the weights reach SQL as the decimals written)."""
+    sql, params = values_sql([single(1, 1, 14, "jury"), single(1, 2, 10, "peer")])
+    query, extra = ranking_sql(sql, panel_weights={"jury": 0.6, "peer": 0.4})
+    assert extra == ["jury", D("0.6"), "peer", D("0.4")]
+    assert ranking(sql, params, panel_weights={"jury": 0.6, "peer": 0.4})[0].final == D("12.40")

@@ -1,6 +1,7 @@
 """reviewing.assignment: k distinct evaluators per item, loads balanced, exclusions honoured,
 existing pairs kept, infeasible items reported, the same plan for the same seed."""
 
+import itertools
 import random
 from collections import Counter
 
@@ -137,3 +138,52 @@ def test_bench_small():
     seconds, plan = bench_run(items=300, evaluators=300, k=5, excluded_share=0.01, seed=1)
     assert plan.short == {} and plan.spread <= 1
     assert seconds < 5
+
+
+def test_loads_are_evened_out_through_a_chain_of_moves():
+    """k = 1. Item 0 may not go to a, item 1 not to c, item 2 not to a. Greedy may leave a idle
+    (b: 1, c: 2); the only balanced plan is 0 → b or c, 1 → a, 2 → the other one: a chain moves an
+    item from c to b and another from b to a."""
+    for seed in range(20):
+        plan = assign([0, 1, 2], ["a", "b", "c"], 1, excluded={(0, "a"), (1, "c"), (2, "a")}, seed=seed)
+        assert plan.loads == {"a": 1, "b": 1, "c": 1}, seed
+        assert (1, "a") in plan.new_pairs
+
+
+def best_spread(items, evaluators, k, excluded, existing):
+    """The smallest spread of loads over every complete plan (brute force), or None if none is complete."""
+    options = []
+    for item in items:
+        have = [e for i, e in existing if i == item]
+        free = [e for e in evaluators if e not in have and (item, e) not in excluded]
+        options.append(list(itertools.combinations(free, max(0, k - len(have)))))
+        if not options[-1]:
+            return None
+    best = None
+    for combination in itertools.product(*options):
+        loads = Counter(dict.fromkeys(evaluators, 0))
+        loads.update(e for _i, e in existing)
+        loads.update(e for chosen in combination for e in chosen)
+        spread = max(loads.values()) - min(loads.values())
+        best = spread if best is None else min(best, spread)
+    return best
+
+
+def test_as_balanced_as_the_constraints_allow_on_small_random_cases():
+    """Against a brute force: complete whenever a complete plan exists, and loads differ by at
+    most one whenever some plan achieves it (otherwise by no more than the best plan)."""
+    checked = 0
+    for trial in range(400):
+        rng = random.Random(trial)
+        items, evaluators = list(range(rng.randint(2, 5))), list("abcde"[:rng.randint(2, 5)])
+        k = rng.randint(1, min(3, len(evaluators)))
+        excluded = {(rng.choice(items), rng.choice(evaluators)) for _ in range(rng.randint(0, 8))}
+        existing = sorted({(rng.choice(items), rng.choice(evaluators)) for _ in range(rng.randint(0, 3))} - excluded)
+        plan = assign(items, evaluators, k, excluded=excluded, existing=existing, seed=trial)
+        best = best_spread(items, evaluators, k, excluded, existing)
+        if best is None:
+            continue
+        checked += 1
+        assert plan.short == {}, trial
+        assert plan.spread <= max(best, 1), trial
+    assert checked > 200

@@ -1,5 +1,6 @@
 """reviewing.forms: the score sheet (draft or final), the conflict answer, their templates."""
 
+import re
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -32,9 +33,11 @@ def test_sending_requires_every_criterion_and_the_opinion():
     assert form.errors["opinion"] == ["Donnez votre avis avant d’envoyer la fiche."]
     # Nothing typed is lost: the page shows the form again with what was chosen.
     html = plain(render_to_string("reviewing/score_sheet_fields.html", {"form": form}))
-    assert 'value="5" dsfr="dsfr"' in html.replace("checked ", "") and "checked" in html
+    chosen = re.findall(r"<input[^>]*checked[^>]*>", html)
+    assert len(chosen) == 1 and 'id="id_score_7_5"' in chosen[0]
     assert "Très bien" in html
-    assert '<a href="#radio-id_score_8">Indicateurs de réussite : Notez ce critère avant d’envoyer la fiche.</a>' in html
+    assert ('<a href="#radio-id_score_8">Indicateurs de réussite : Notez ce critère avant d’envoyer la fiche.</a>'
+            in html)
 
 
 def test_sending_a_complete_sheet():
@@ -69,8 +72,9 @@ def test_saved_scores_fill_the_form_and_a_locked_sheet_is_read_only():
     assert form.initial[comment_field_name(GRID[0])] == "Kit partiel"
     assert form.initial["opinion"] == Opinion.FAVORABLE and form.initial["comment"] == "Bon dossier"
     assert all(field.disabled for field in form.fields.values())
-    html = render_to_string("reviewing/score_sheet_fields.html", {"form": form, "hide_buttons": True})
-    assert "disabled" in html and "Envoyer (définitif)" not in html
+    html = render_to_string("reviewing/score_sheet_fields.html", {"form": form})
+    assert "disabled" in html and "Envoyer (définitif)" not in html and "Enregistrer le brouillon" not in html
+    assert "Vous pouvez enregistrer un brouillon" not in html
 
 
 def test_the_template_shows_both_buttons_and_the_marker():
@@ -113,3 +117,12 @@ def test_conflict_template():
     assert "Je n’ai aucun conflit d’intérêts avec ce dossier" in html and "Je déclare un conflit d’intérêts" in html
     assert '<a href="#id_reason">Nature du conflit : Précisez la nature du conflit.</a>' in html
     assert "Enregistrer ma réponse" in html
+
+
+def test_the_conflict_reason_is_not_marked_optional_nor_required_by_the_browser():
+    """It is needed only with a conflict: no « (facultatif) », and no `required` attribute that would
+    stop « aucun conflit » in the browser."""
+    html = plain(render_to_string("reviewing/conflict_fields.html", {"form": ConflictForm()}))
+    assert "(facultatif)" not in html and " required" not in html
+    assert ConflictForm(data={"answer": ConflictAnswer.NONE, "reason": ""}).is_valid()
+    assert not ConflictForm(data={"answer": ConflictAnswer.DECLARED, "reason": "x" * 1001}).is_valid()
