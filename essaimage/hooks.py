@@ -19,12 +19,15 @@ own entries are in `essaimage/core_hooks.py`. A hooks module defines any of thes
 | `dashboard_sections(request)` | other `Section`s of « Mon espace » | « Mon espace » |
 | `DASHBOARD_SHORTCUTS` | `Link`s shown as tiles in « Raccourcis » | « Mon espace » |
 | `ADMIN_LINKS` | `Link`s of the administration block of « Mon espace » (staff) | « Mon espace » |
+| `innovation_sections(request, innovation)` | `Section`s of an innovation's page, under its summary | innovation |
+| `CATALOGUE_FLAGS` | `CatalogueFlag`s: yes/no filters of the catalogue (« Primée ») | catalogue |
 
 Everything is sorted by `order` (then by app order in INSTALLED_APPS); adding an app touches no
 file of the core.
 """
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from types import ModuleType
@@ -95,6 +98,23 @@ class Section:
     context: dict = field(default_factory=dict)
     order: int = 100
     empty: bool = False
+
+
+@dataclass(frozen=True)
+class CatalogueFlag:
+    """A yes/no filter an app adds to the catalogue (« Primée »). `condition()` returns a boolean
+    expression over `innovations.Innovation` rows (typically `Exists(...)` on the app's table,
+    correlated with `OuterRef("pk")`): the catalogue's facet index reads it in the same query as
+    the other facets, when the index is built for a catalogue version. So the app moves the
+    catalogue version on (`innovations.catalogue_version.bump_version()`) whenever the set of
+    innovations having the flag changes. `key` is the URL parameter (`?primee=oui`), `legend`
+    the filter's title, `label` the checkbox."""
+
+    key: str
+    legend: str
+    label: str
+    condition: Callable
+    order: int = 100
 
 
 class PagesSitemap(django_sitemaps.Sitemap):

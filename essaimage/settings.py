@@ -249,6 +249,7 @@ TASK_FAILED_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_FAILED_RESULTS_KEEP_DAY
 SCHEDULED_TASKS: dict[str, str] = {
     "essaimage.tasks.prune_finished_tasks": "04:00",
     "notifications.tasks.send_daily_digests": "08:00",
+    "evaluations.tasks.advance_campaign_phases": "00:05",  # phases follow their dates (and every read)
 }
 
 # Security.

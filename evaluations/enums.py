@@ -9,8 +9,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from essaimage.transitions import transition
-from evaluations.interim_reviewing import SHEET_TRANSITIONS as _SHEET_TRANSITIONS
-from evaluations.interim_reviewing import SheetAction, SheetStatus  # noqa: F401  (re-exported)
+from reviewing.enums import SHEET_TRANSITIONS as _SHEET_TRANSITIONS
+from reviewing.enums import SheetAction, SheetStatus  # noqa: F401  (re-exported)
 
 
 class CampaignPhase(models.TextChoices):

@@ -1,3 +1,87 @@
-"""What the prize campaigns add to the shared pages (see essaimage/hooks.py)."""
+"""What prize campaigns add to the shared pages (see essaimage/hooks.py)."""
+
+from django.contrib import sitemaps as django_sitemaps
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from essaimage.hooks import AUTHENTICATED, CatalogueFlag, Link, LinkGroup, Section
 
 URL_PREFIX = "prix/"
+
+NAVIGATION = [
+    Link(_("Prix"), "evaluations:list", order=45),
+]
+
+SITEMAP_GROUPS = [
+    LinkGroup(_("Prix et campagnes"), (
+        Link(_("Les campagnes"), "evaluations:list"),
+        Link(_("Mes candidatures"), "evaluations:mine"),
+        Link(_("Créer une campagne (organisateurs)"), "evaluations:create"),
+    ), order=12),
+]
+
+ROBOTS_DISALLOW = ["evaluations:mine", "evaluations:create"]
+
+DASHBOARD_SHORTCUTS = [
+    Link(_("Mes candidatures"), "evaluations:mine", order=40, audience=AUTHENTICATED,
+         detail=_("Vos innovations présentées aux prix")),
+    Link(_("Créer une campagne de prix"), "evaluations:create", order=45, permission="evaluations.add_campaign",
+         detail=_("Organisateurs : candidatures, pairs, jury, résultats")),
+]
+
+
+def _awarded_condition():
+    from django.db.models import Exists, OuterRef
+
+    from evaluations.enums import CampaignPhase
+    from evaluations.models import Award
+
+    return Exists(Award.objects.filter(entry__innovation=OuterRef("pk"),
+                                       category__campaign__phase=CampaignPhase.RESULTS))
+
+
+# The catalogue's « Primée » filter: innovations with a prize in a campaign whose results are published.
+CATALOGUE_FLAGS = [
+    CatalogueFlag("primee", _("Distinction"), _("Primée à un prix"), _awarded_condition, order=10),
+]
+
+
+def innovation_sections(request, innovation) -> list[Section]:
+    """The prizes of an innovation (« Primée — <campagne> ») on its page: one query."""
+    from evaluations.selectors import innovation_awards
+
+    awards = innovation_awards(innovation)
+    return [Section("evaluations/innovation/awards.html", {"innovation_awards": awards}, order=10, empty=not awards)]
+
+
+def dashboard_sections(request) -> list[Section]:
+    from evaluations.selectors import my_entries, organised_campaigns
+
+    user = request.user
+    entries = list(my_entries(user)[:10])
+    campaigns = organised_campaigns(user) if user.has_perm("evaluations.add_campaign") else []
+    return [Section("evaluations/dashboard/entries.html", {"prize_entries": entries, "organised": campaigns},
+                    order=40, empty=not entries and not campaigns)]
+
+
+class CampaignSitemap(django_sitemaps.Sitemap):
+    """The list of campaigns, then each published campaign's page."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        from evaluations.enums import CampaignPhase
+        from evaluations.models import Campaign
+
+        return ["evaluations:list", *Campaign.objects.exclude(phase=CampaignPhase.DRAFT).only("slug", "updated_at")
+                .order_by("pk")]
+
+    def location(self, item):
+        return reverse(item) if isinstance(item, str) else item.get_absolute_url()
+
+    def lastmod(self, item):
+        return None if isinstance(item, str) else item.updated_at
+
+
+def sitemaps() -> dict:
+    return {"prix": CampaignSitemap}

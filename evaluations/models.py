@@ -20,11 +20,11 @@ from django.utils.translation import gettext_lazy as _
 from essaimage.enums import OrganisationKind
 from essaimage.models import MEDIUM_TEXT_MAX_LENGTH, Organisation, Territory
 from evaluations.enums import Aggregation, AwardKind, CampaignPhase, EntryStatus, Panel
-from evaluations.interim_reviewing import (
+from innovations.enums import Stage
+from reviewing.models import (
     AssignmentBase, ConflictRecordBase, CriterionBase, ScoreBase, ScoreSheetBase, assignment_constraints,
     conflict_record_constraints, criterion_constraints, score_constraints, sheet_constraints,
 )
-from innovations.enums import Stage
 
 ANSWER_MAX_LENGTH = 4_000
 RULING_REASON_MAX_LENGTH = 2_000
@@ -138,6 +138,10 @@ class Campaign(models.Model):
         """The stored phase as its enum member (`state.label`, `state.badge_class`, `state.accepts_entries`…).
         Pages read the phase after `services.campaign_phase_advance` has caught up with the dates."""
         return CampaignPhase(self.phase)
+
+    @property
+    def eligible_kind_labels(self) -> list[str]:
+        return [str(OrganisationKind(kind).label) for kind in self.eligible_kinds]
 
     @property
     def jury_weight(self) -> Decimal:

@@ -29,7 +29,7 @@ from django.db import connections, router, transaction
 
 from innovations import catalogue_version
 from innovations.enums import Sort, Status
-from innovations.filters import FACETS
+from innovations.filters import FLAG_YES, catalogue_flags, facet_names
 from innovations.models import Innovation
 
 
@@ -142,10 +142,13 @@ class FacetIndex:
         return lambda pk: pk < size and bool(data[pk >> 3] >> (pk & 7) & 1)
 
 
-def _rows(alias):
-    columns = (Innovation.objects.using(alias).filter(status=Status.PUBLISHED)
+def _rows(alias, flags=()):
+    """One row per published innovation: its facet columns, then one boolean per app flag
+    (essaimage.hooks.CatalogueFlag: its condition is read in this same query)."""
+    annotations = {f"flag_{flag.key}": flag.condition() for flag in flags}
+    columns = (Innovation.objects.using(alias).filter(status=Status.PUBLISHED).annotate(**annotations)
                .values_list("id", "stage", "region_id", "departement_id", "organisation__kind",
-                            "replication_count", "theme_ids").order_by())
+                            "replication_count", "theme_ids", *annotations).order_by())
     sql, params = columns.query.sql_with_params()
     with connections[alias].cursor() as cursor:
         cursor.execute(sql, params)
@@ -165,17 +168,20 @@ def build(version: int, alias: str = "default") -> FacetIndex:
 
 
 def _build(version: int, alias: str) -> FacetIndex:
-    rows = _rows(alias)
+    flags = catalogue_flags()
+    rows = _rows(alias, flags)
     size = max((row[0] for row in rows), default=-1) + 1
 
     def new_column():
         return bytearray(size)  # one byte per primary key, 1 where the value applies
 
-    columns = {facet: defaultdict(new_column) for facet in FACETS}
+    facets = facet_names()
+    columns = {facet: defaultdict(new_column) for facet in facets}
+    flag_columns = [columns[flag.key] for flag in flags]
     stages, regions, departements, kinds, replicated, themes = (
         columns[facet] for facet in ("stage", "region", "departement", "kind", "replicated", "theme"))
     published = new_column()
-    for pk, stage, region, departement, kind, replications, theme_ids in rows:
+    for pk, stage, region, departement, kind, replications, theme_ids, *flagged in rows:
         published[pk] = 1
         stages[stage][pk] = 1
         regions[region][pk] = 1
@@ -184,8 +190,11 @@ def _build(version: int, alias: str) -> FacetIndex:
         replicated["oui" if replications > 0 else "non"][pk] = 1
         for theme in theme_ids or ():
             themes[theme][pk] = 1
+        for column, value in zip(flag_columns, flagged, strict=True):
+            if value:
+                column[FLAG_YES][pk] = 1
     masks = {facet: {str(value): bits_of(column) for value, column in columns[facet].items() if value is not None}
-             for facet in FACETS}
+             for facet in facets}
     order, position = _sort_order(alias, Sort.NEWEST, size)  # the default order, in the same snapshot
     return FacetIndex(version=version, built_at=time.monotonic(), size=size, everything=bits_of(published),
                       masks=masks, orders={Sort.NEWEST: order}, positions={Sort.NEWEST: position}, alias=alias)

@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from essaimage import hooks
 from essaimage.enums import OrganisationKind, TerritoryLevel
 from essaimage.models import Territory
 from innovations.enums import Stage
@@ -38,6 +39,16 @@ class CatalogueFilter(django_filters.FilterSet):
         model = Innovation
         fields = []
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for flag in catalogue_flags():  # the apps' yes/no filters (« Primée »): ?<key>=oui
+            self.filters[flag.key] = django_filters.ChoiceFilter(
+                label=flag.legend, choices=[(FLAG_YES, flag.label)], method="filter_flag", field_name=flag.key)
+
+    def filter_flag(self, queryset, name, value):
+        flag = next(flag for flag in catalogue_flags() if flag.key == name)
+        return queryset.filter(flag.condition()) if value == FLAG_YES else queryset
+
     def filter_search(self, queryset, name, value):
         # The search is run once, over every match, by selectors.catalogue (search.matching_ids),
         # which also feeds the facet counts: the filter set only validates and shows the box.
@@ -57,3 +68,14 @@ class CatalogueFilter(django_filters.FilterSet):
 
 
 FACETS = ["theme", "stage", "region", "departement", "kind", "replicated"]
+FLAG_YES = "oui"
+
+
+def catalogue_flags() -> list:
+    """The yes/no filters the apps add to the catalogue (essaimage.hooks.CatalogueFlag)."""
+    return hooks.collect("CATALOGUE_FLAGS")
+
+
+def facet_names() -> list[str]:
+    """The catalogue's own facets, then the apps' flags."""
+    return [*FACETS, *(flag.key for flag in catalogue_flags())]

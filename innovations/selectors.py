@@ -16,7 +16,7 @@ from essaimage.selectors import audit_entries_for
 from innovations import catalogue_version, facet_index, search
 from innovations.enums import ACTIVE_REPLICATION, ModerationAction, ReplicationStatus, Sort, Stage, Status
 from innovations.facet_index import ORDERINGS
-from innovations.filters import FACETS, REPLICATED_CHOICES, CatalogueFilter
+from innovations.filters import FLAG_YES, REPLICATED_CHOICES, CatalogueFilter, catalogue_flags, facet_names
 from innovations.models import Innovation, Replication, TeamMember, Theme
 
 PAGE_SIZE = 20
@@ -117,6 +117,7 @@ def catalogue(*, params, page_number=1) -> dict:
     page.object_list = [by_pk[pk] for pk in keys if pk in by_pk]
     labels = catalogue_labels(index.version)
     attach_themes(page.object_list, labels)
+    attach_flags(index, page.object_list)
     return {"filterset": filterset, "page": page, "sort": sort, "searching": searching,
             "facets_key": facets_key(index, params),
             "facets": facet_labels(counts, params, cleaned, labels), "ignored_filters": ignored,
@@ -151,10 +152,18 @@ def search_matches(index, published, text: str, sort: str) -> tuple[array, int]:
     return found
 
 
+def attach_flags(index, innovations) -> None:
+    """`innovation.flag_labels`: the labels of the apps' flags it has (« Primée »), from the index."""
+    tests = [(flag.label, index.member_test(index.masks[flag.key].get(FLAG_YES, 0))) for flag in catalogue_flags()
+             if flag.key in index.masks]
+    for innovation in innovations:
+        innovation.flag_labels = [label for label, has in tests if has(innovation.pk)]
+
+
 def facets_key(index, params) -> str:
     """What the filters panel depends on: the catalogue version, the search and the chosen filter
     values (not the page or the sort); its rendered markup is cached under this key."""
-    chosen = [(name, sorted(params.getlist(name))) for name in FACETS]
+    chosen = [(name, sorted(params.getlist(name))) for name in facet_names()]
     digest = hashlib.sha256(repr((search.clean(params.get("q") or ""), chosen)).encode()).hexdigest()[:32]
     return f"catalogue-facets:{index.version}:{digest}"
 
@@ -194,14 +203,18 @@ def link_query(params, *, without: tuple[str, str] | None = None) -> str:
 def removable_filters(params, cleaned) -> list[dict]:
     """The search and each active filter value, with its label and the URL query of the catalogue
     without it (a link that removes exactly this one), in the order of the filters."""
-    fields = CatalogueFilter.base_filters
+    fields = {**CatalogueFilter.base_filters, **{flag.key: flag for flag in catalogue_flags()}}
     tags = []
     if search.clean(cleaned.get("q") or ""):
         tags.append({"name": "q", "group": _("Recherche"), "label": f"« {search.clean(cleaned['q'])} »",
                      "query": link_query(params, without=("q", params.get("q", "")))})
-    for name in FACETS:
+    for name in facet_names():
         value = cleaned.get(name)
         if not value:
+            continue
+        if name not in CatalogueFilter.base_filters:  # an app's flag: one value, « oui »
+            tags.append({"name": name, "group": str(fields[name].legend), "label": str(fields[name].label),
+                         "query": link_query(params, without=(name, value))})
             continue
         choices = dict(fields[name].extra.get("choices") or [])
         for item in [value] if isinstance(value, (str, Model)) else value:
@@ -224,7 +237,7 @@ UNSHOWN_FIELDS = ("search_vector", "rank_vector", "search_extra", "title_search"
 def filter_masks(cleaned) -> dict[str, list[str]]:
     """The facet values each active filter keeps, as the facet index keys them."""
     values = {}
-    for name in FACETS:
+    for name in facet_names():
         value = cleaned.get(name)
         if not value:
             continue
@@ -242,7 +255,7 @@ def facet_counts(index, active: dict[str, list[str]], matches: int | None = None
     for mask in kept.values():
         results &= mask
     counts = {}
-    for name in FACETS:
+    for name in facet_names():
         if name in kept:
             others = base
             for other, mask in kept.items():
@@ -258,7 +271,7 @@ def facet_counts(index, active: dict[str, list[str]], matches: int | None = None
 def facet_labels(counts, params, cleaned=None, labels: dict | None = None) -> dict:
     """(value, label, count, selected) for each facet, as the catalogue shows them."""
     labels = labels or catalogue_labels()
-    chosen = {key: set(params.getlist(key)) for key in FACETS}
+    chosen = {key: set(params.getlist(key)) for key in facet_names()}
     territories = labels["places"]
 
     def places(facet, sort_key):
@@ -284,6 +297,8 @@ def facet_labels(counts, params, cleaned=None, labels: dict | None = None) -> di
         "departement": places("departement", lambda row: row[0]),
         "kind": listed("kind", OrganisationKind.choices),
         "replicated": listed("replicated", REPLICATED_CHOICES),
+        # The apps' yes/no filters: (key, legend, items), items as for the other facets.
+        "flags": [(flag.key, flag.legend, listed(flag.key, [(FLAG_YES, flag.label)])) for flag in catalogue_flags()],
     }
 
 

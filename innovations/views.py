@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.http import require_POST
 
-from essaimage import uploads
+from essaimage import hooks, uploads
 from essaimage.permissions import get_object_for
 from innovations import forms, revisions, rules, selectors, services, wording
 from innovations.enums import SUBMITTABLE, ModerationAction, Status
@@ -68,6 +68,8 @@ def detail(request, slug):
         "missing": services.missing_for_submission(innovation)
         if innovation.status in SUBMITTABLE else [],
     }
+    # What the other apps show on the page (a prize...): essaimage.hooks `innovation_sections`.
+    context["app_sections"] = hooks.collect("innovation_sections", request, innovation)
     if user.has_perm("innovations.view_moderation_history", innovation):
         context["history"] = selectors.moderation_history(innovation)
         context["revisions"] = innovation.revisions.select_related("author")[:10]

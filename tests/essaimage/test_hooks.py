@@ -135,10 +135,10 @@ def menu(html: str) -> list[str]:
 @pytest.mark.django_db
 def test_menu_lists_each_apps_entries_in_order_for_each_role(client_for):
     anonymous = menu(page_text(client_for(None).get(reverse("home"))))
-    assert anonymous == ["Accueil", "Catalogue des innovations", "À propos"]
+    assert anonymous == ["Accueil", "Catalogue des innovations", "Prix", "À propos"]
     agent = menu(page_text(client_for(UserFactory(roles=[Role.AGENT])).get(reverse("home"))))
     assert agent == ["Accueil", "Catalogue des innovations", "Mon espace", "Mes innovations",
-                     "Partager une innovation", "À propos"]
+                     "Partager une innovation", "Prix", "À propos"]
     moderator = UserFactory(roles=[Role.AGENT, Role.MODERATEUR])
     assert menu(page_text(client_for(moderator).get(reverse("home"))))[-2:] == ["Modération", "À propos"]
     # The superuser's « every permission » is for the admin: the menu asks the rules alone.
@@ -167,7 +167,7 @@ def test_a_new_app_adds_its_entries_without_touching_the_core(hookapp, client_fo
     agent = UserFactory(roles=[Role.AGENT])
     html = page_text(client_for(agent).get(reverse("home")))
     assert menu(html) == ["Accueil", "Catalogue des innovations", "Mon espace", "Mes innovations", "Rencontres",
-                          "Partager une innovation", "À propos"]  # ordered; no permission, no missing page
+                          "Partager une innovation", "Prix", "À propos"]  # ordered; no permission, no missing page
     assert "Agenda des rencontres" in html  # footer
     assert "<h2>Prochaines rencontres</h2><ul><li>Rencontre de Lyon</li></ul>" in html
     assert '<span class="essaimage-figure__value">4</span> rencontres organisées' in html
@@ -218,7 +218,7 @@ def test_sitemap_xml_lists_public_pages_and_published_innovations_only(client, d
     assert index["Content-Type"].startswith("application/xml")
     sections = re.findall(r"<loc>http://testserver(/sitemap-[a-z]+\.xml)</loc>", index.content.decode())
     assert sections == ["/sitemap-pages.xml", "/sitemap-catalogue.xml", "/sitemap-innovations.xml",
-                        "/sitemap-contact.xml"]
+                        "/sitemap-prix.xml", "/sitemap-contact.xml"]
     pages = client.get("/sitemap-pages.xml").content.decode()
     assert f"<loc>http://testserver{reverse('legal')}</loc>" in pages
     contact = client.get("/sitemap-contact.xml").content.decode()
@@ -268,3 +268,19 @@ def test_menu_and_footer_cost_no_query_beyond_the_roles(client_for, django_asser
     assert counts[0] == counts[1] <= 4
     with django_assert_max_num_queries(0):
         client_for(None).get(reverse("about"))
+
+
+@pytest.mark.django_db
+def test_a_new_app_adds_a_catalogue_flag_and_a_section_of_the_innovation_page(hookapp, client_for):
+    """CATALOGUE_FLAGS: a yes/no filter of the catalogue, counted, filtering, removable, with its
+    badge on the results; innovation_sections: a block of the innovation's page."""
+    met = InnovationFactory(title="Rencontre des cantines bio")
+    other = InnovationFactory(title="Maison de services")
+    catalogue = page_text(client_for(None).get(reverse("innovations:list")))
+    assert "Rencontres" in catalogue and "Présentée en rencontre (1)" in catalogue
+    filtered = client_for(None).get(reverse("innovations:list"), {"rencontree": "oui"})
+    assert [i.pk for i in filtered.context["page"].object_list] == [met.pk]
+    assert [tag["label"] for tag in filtered.context["removable"]] == ["Présentée en rencontre"]
+    assert "fr-badge--yellow-tournesol fr-mb-1w fr-ml-1w\">Présentée en rencontre" in page_text(filtered)
+    assert "Présentée en rencontre" in page_text(client_for(None).get(met.get_absolute_url()))
+    assert "Pas encore présentée" in page_text(client_for(None).get(other.get_absolute_url()))

@@ -222,7 +222,8 @@ def test_search_counts_equal_counting_in_the_database(varied_catalogue, themes):
 def test_a_facet_with_hundreds_of_values(monkeypatch):
     """Many distinct values (here 300 départements) each get their own bitmask."""
     rows = [(pk, "idee", 1, 1000 + pk, "association", pk % 2, [7]) for pk in range(1, 301)]
-    monkeypatch.setattr(facet_index, "_rows", lambda alias: rows)
+    # (the apps' flags, e.g. « Primée », are extra columns: none set here)
+    monkeypatch.setattr(facet_index, "_rows", lambda alias, flags=(): [(*row, *[False] * len(flags)) for row in rows])
     index = facet_index.build(version=1)
     assert len(index.masks["departement"]) == 300
     assert index.counts(index.everything, "departement")["1300"] == 1

@@ -269,7 +269,7 @@ def test_print_button_needs_javascript_and_the_sheet_carries_its_url(client_for)
     assert 'class="essaimage-print-only"' in html
 
 
-DETAIL_QUERIES_FOR_A_DECLARER = 10  # the same for 1 declaration and for 5 (with the bell and « Suivre »)
+DETAIL_QUERIES_FOR_A_DECLARER = 11  # the same for 1 declaration and for 5 (with the bell, « Suivre », the prizes)
 
 
 def test_detail_queries_do_not_grow_with_replications(client_for, other_agent, django_assert_num_queries):

@@ -161,7 +161,7 @@ CATALOGUE_QUERIES = {CATALOGUE: 6, CATALOGUE + "?q=innovation&stage=eprouvee": 1
                      CATALOGUE + "?tri=essaimees&replicated=oui": 6}
 MODERATION_QUEUE_QUERIES = 7  # with the header bell (one query)
 MY_INNOVATIONS_QUERIES = 8  # with the header bell; replications are read twice (see the lead)
-DETAIL_QUERIES = 6
+DETAIL_QUERIES = 7  # with the prizes block (evaluations: innovation_sections)
 
 
 @pytest.mark.parametrize("url", list(CATALOGUE_QUERIES))

@@ -1,4 +1,4 @@
-from essaimage.hooks import AUTHENTICATED, Figure, Link, LinkGroup, Section
+from essaimage.hooks import AUTHENTICATED, CatalogueFlag, Figure, Link, LinkGroup, Section
 
 NAVIGATION = [
     Link("Rencontres", "about", order=35),
@@ -21,3 +21,18 @@ def home_sections(request):
 
 def dashboard_todo(request):
     return [Section("hookapp/todo.html", {"events": ["Rencontre de Lyon"]}, order=20)]
+
+
+def _met():
+    from django.db.models import Exists, OuterRef
+
+    from innovations.models import Innovation
+
+    return Exists(Innovation.objects.filter(pk=OuterRef("pk"), title__startswith="Rencontre"))
+
+
+CATALOGUE_FLAGS = [CatalogueFlag("rencontree", "Rencontres", "Présentée en rencontre", _met)]
+
+
+def innovation_sections(request, innovation):
+    return [Section("hookapp/innovation.html", {"met": innovation.title.startswith("Rencontre")}, order=10)]
