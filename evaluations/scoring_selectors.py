@@ -430,3 +430,20 @@ def _label_jury(position: int) -> str:
 
 def _label_peer(position: int) -> str:
     return gettext("Équipe paire n° %(number)s") % {"number": position}
+
+
+def pending_evaluations(user) -> list[dict]:
+    """[{slug, title, count}]: per campaign in its panel's phase, the sheets this person (as a
+    juror, or for their team) has not sent yet."""
+    from evaluations.enums import CampaignPhase
+
+    if not user.is_authenticated:
+        return []
+    return list(
+        Assignment.objects.filter(removed_at__isnull=True, sheet__status=SheetStatus.DRAFT)
+        .exclude(conflict=ConflictAnswer.DECLARED)
+        .filter(Q(panel=Panel.JURY, evaluator=user, campaign__phase=CampaignPhase.JURY)
+                | Q(panel=Panel.PEER, peer_entry__innovation__members__user=user,
+                    campaign__phase=CampaignPhase.PEER_REVIEW))
+        .values("campaign__slug", "campaign__title").annotate(count=Count("pk", distinct=True))
+        .order_by("campaign__title"))

@@ -188,3 +188,12 @@ def test_organiser_invites_a_juror(client_for, django_capture_on_commit_callback
     response = client_for(person).post(path)
     assert response.status_code == 302
     assert scene.campaign.jurors.filter(pk=person.pk).exists()
+
+
+def test_dashboard_lists_pending_evaluations(client_for):
+    scene = Scene(CampaignPhase.JURY)
+    page = page_text(client_for(scene.juror).get(reverse("dashboard")))
+    assert "1 candidature à évaluer" in page and scene.campaign.title in page
+    fill(scene.jury_a, [3] * 5)
+    assert "à évaluer" not in page_text(client_for(scene.juror).get(reverse("dashboard")))
+    assert "à évaluer" not in page_text(client_for(scene.other).get(reverse("dashboard")))
