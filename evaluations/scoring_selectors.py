@@ -33,18 +33,18 @@ def panel_weights(campaign: Campaign) -> dict[str, Decimal]:
     return {Panel.JURY.value: campaign.jury_weight, Panel.PEER.value: campaign.peer_weight}
 
 
-def panel_weight_labels(campaign: Campaign) -> list[tuple[str, Decimal]]:
-    """[(panel label, weight in percent)] for the pages."""
-    return [(Panel(panel).label, (weight * 100).quantize(Decimal("1"))) for panel, weight in
-            panel_weights(campaign).items()]
+def panel_weights_text(campaign: Campaign) -> str:
+    """« jury 70 %, pairs 30 % » for the pages."""
+    return ", ".join(f"{str(Panel(panel).label).lower()} {number(weight * 100)}\u00a0%"
+                     for panel, weight in panel_weights(campaign).items())
 
 
-def number(value) -> str:
-    """A Decimal as French text: 16.50 → « 16,5 », 3.00 → « 3 »."""
+def number(value, *, fixed: bool = False) -> str:
+    """A Decimal as French text: 3.00 → « 3 », 1.50 → « 1,5 »; `fixed`: two decimals (« 16,80 »)."""
     if value is None:
         return "–"
-    value = Decimal(value)
-    return format(value.quantize(TWO_PLACES).normalize(), "f").replace(".", ",")
+    value = Decimal(value).quantize(TWO_PLACES)
+    return format(value if fixed else value.normalize(), "f").replace(".", ",")
 
 
 def scores_sql(campaign: Campaign, *, entry_id: int | None = None) -> tuple[str, list]:
@@ -349,7 +349,7 @@ class ExplainedSheet:
         """« (3 × 4 / 5 + 2 × 3 / 5 + …) / 10 × 20 = 13,6 » with this sheet's own numbers."""
         terms = " + ".join(f"{number(line.criterion.weight)} × {line.value} / {line.criterion.scale_max}"
                            for line in self.lines)
-        return f"({terms}) / {number(self.weight_sum)} × 20 = {number(self.total)}"
+        return f"({terms}) / {number(self.weight_sum)} × 20 = {number(self.total, fixed=True)}"
 
 
 def sheet_total(lines: list[SheetLine]) -> Decimal:
@@ -419,9 +419,9 @@ def _final_formula(campaign: Campaign, row: RankingRow | None) -> str:
     if not present:
         return ""
     total = sum((weight for _panel, weight in present), Decimal(0))
-    terms = " + ".join(f"{number((weight / total * 100).quantize(Decimal('0.1')))} % × "
-                       f"{number(row.item.panels[panel].mean)}" for panel, weight in present)
-    return f"{terms} = {number(row.score)}"
+    terms = " + ".join(f"{number((weight / total * 100).quantize(Decimal('0.1')))}\u00a0% × "
+                       f"{number(row.item.panels[panel].mean, fixed=True)}" for panel, weight in present)
+    return f"{terms} = {number(row.score, fixed=True)}"
 
 
 def _label_jury(position: int) -> str:

@@ -232,7 +232,7 @@ def deliberation(request, slug):
     ranking = selectors.campaign_ranking(campaign, category=chosen)[0]
     return render(request, "evaluations/deliberation/ranking.html", {
         "campaign": campaign, "categories": categories, "category": chosen, "ranking": ranking,
-        "weights": selectors.panel_weight_labels(campaign), "large_gap": selectors.LARGE_GAP,
+        "weights": selectors.panel_weights_text(campaign), "large_gap": selectors.LARGE_GAP,
         "awards_url": _url_or_empty("evaluations:awards", slug=campaign.slug),
         "by_median": campaign.aggregation_mode.value == "median",
         "may_award": request.user.has_perm("evaluations.award_prizes", campaign),
