@@ -71,6 +71,8 @@ def test_nothing_identifies_the_team_to_jurors_and_peers(client_for, django_capt
                                                    for peer in peers]]:
         client = client_for(person)
         pages.append(("liste", client.get(reverse("evaluations:scoring_tasks", args=[campaign.slug]))))
+        pages.append(("campagne", client.get(campaign.get_absolute_url())))
+        pages.append(("mon espace", client.get(reverse("dashboard"))))
         for assignment in assignments:
             url = reverse("evaluations:assignment", args=[assignment.pk])
             pages.append(("conflit", client.get(url)))
