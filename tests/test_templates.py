@@ -5,20 +5,23 @@ import re
 from pathlib import Path
 
 from contact.enums import ContactKind
+from evaluations.enums import CampaignPhase, EntryStatus
 from innovations.enums import ReplicationStatus, Status
 
 ROOT = Path(__file__).resolve().parents[1]
-STATE_VALUES = "|".join(sorted({*Status.values, *ReplicationStatus.values}))
+STATE_VALUES = "|".join(sorted({*Status.values, *ReplicationStatus.values, *CampaignPhase.values,
+                                *EntryStatus.values}))
 LITERAL = rf"""["'](?:{STATE_VALUES})["']"""
 COMPARISONS = [
     re.compile(rf"(?:==|!=|\bin)\s*{LITERAL}"),        # x == "published", x in "draft"
     re.compile(rf"{LITERAL}\s*(?:==|!=|\bin\b)"),      # "published" == x
-    re.compile(r"\.status\s*(?:==|!=)"),               # innovation.status == anything
+    re.compile(r"\.(?:status|phase)\s*(?:==|!=)"),     # innovation.status == anything
 ]
 
 
 def templates():
-    for folder in ("templates", "innovations/templates", "essaimage/templates", "contact/templates"):
+    for folder in ("templates", "innovations/templates", "essaimage/templates", "contact/templates",
+                   "evaluations/templates"):
         yield from (ROOT / folder).rglob("*.html")
 
 
@@ -39,6 +42,6 @@ def test_the_grep_catches_a_comparison():
 
 
 def test_every_status_has_a_badge_and_a_label():
-    for status in [*Status, *ReplicationStatus]:
+    for status in [*Status, *ReplicationStatus, *CampaignPhase, *EntryStatus]:
         assert isinstance(status.badge_class, str) and str(status.label)
     assert ContactKind.values  # the contact app has kinds, no status: no transition table

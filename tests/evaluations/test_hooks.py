@@ -1,0 +1,45 @@
+"""What prize campaigns add to the shared pages: the winners' badge on the innovation page, the
+catalogue's « Primée » filter and badge, « Mon espace »."""
+
+import pytest
+from django.urls import reverse
+
+from evaluations.enums import CampaignPhase, EntryStatus
+from tests.factories.evaluations import AwardFactory, CampaignFactory, EntryFactory
+from tests.factories.innovations import InnovationFactory
+from tests.text import page_text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_winner_carries_its_badge_once_the_results_are_published(client):
+    award = AwardFactory(entry__campaign=CampaignFactory(at=CampaignPhase.DELIBERATION, title="Prix Essaimer 2026"))
+    innovation = award.entry.innovation
+    assert "Primée" not in page_text(client.get(innovation.get_absolute_url()))
+    award.entry.campaign.__class__.objects.filter(pk=award.entry.campaign_id).update(phase=CampaignPhase.RESULTS)
+    text = page_text(client.get(innovation.get_absolute_url()))
+    assert "Primée — Prix Essaimer 2026<" in text and ": Premier prix, Services aux usagers" in text
+    assert reverse("evaluations:results", args=[award.entry.campaign.slug]) in client.get(
+        innovation.get_absolute_url()).content.decode()
+
+
+def test_the_catalogue_filters_and_marks_the_winners(client):
+    winner = AwardFactory(entry__campaign=CampaignFactory(at=CampaignPhase.RESULTS)).entry.innovation
+    not_published = AwardFactory(entry__campaign=CampaignFactory(at=CampaignPhase.DELIBERATION)).entry.innovation
+    InnovationFactory()
+    text = page_text(client.get(reverse("innovations:list")))
+    assert "Distinction" in text and "Primée à un prix (1)" in text
+    response = client.get(reverse("innovations:list"), {"primee": "oui"})
+    assert [i.pk for i in response.context["page"].object_list] == [winner.pk]
+    assert not_published.pk not in [i.pk for i in response.context["page"].object_list]
+    assert response.context["page"].object_list[0].flag_labels == ["Primée à un prix"]
+    assert [tag["label"] for tag in response.context["removable"]] == ["Primée à un prix"]
+
+
+def test_my_space_lists_my_entries_and_the_campaigns_i_organise(client_for, organiser, team_member):
+    campaign = CampaignFactory(at=CampaignPhase.CANDIDATURES, created_by=organiser, title="Prix des communes")
+    EntryFactory(campaign=campaign, innovation=team_member.innovation, status=EntryStatus.SUBMITTED)
+    team_page = page_text(client_for(team_member).get(reverse("dashboard")))
+    assert "Vos candidatures" in team_page and "Le guichet mobile</a> — Prix des communes" in team_page
+    organiser_page = page_text(client_for(organiser).get(reverse("dashboard")))
+    assert "Les campagnes que vous organisez" in organiser_page and "Créer une campagne de prix" in organiser_page
