@@ -52,8 +52,14 @@ def jury_open_to_invitations(user, campaign):
 
 @rules.predicate
 def holds_assignment(user, assignment):
-    """The juror of an active jury assignment, or a member of the evaluating team of an active peer one."""
+    """The juror of an active jury assignment, or a member of the evaluating team of an active peer
+    one, while the entries concerned compete."""
     if not user.is_authenticated or assignment is None or assignment.removed_at is not None:
+        return False
+    # An entry withdrawn or ruled ineligible after the assignment is no longer evaluated (nor evaluates).
+    if not EntryStatus(assignment.entry.status).is_competing:
+        return False
+    if assignment.panel == Panel.PEER and not EntryStatus(assignment.peer_entry.status).is_competing:
         return False
     if assignment.panel == Panel.JURY:
         return assignment.evaluator_id == user.pk

@@ -182,9 +182,10 @@ def campaign_ranking(campaign: Campaign, *, category: Category | None = None) ->
 
 def evaluator_assignments(user, campaign: Campaign):
     """The active assignments of this person in the campaign: theirs as a juror, their teams' as peers."""
-    return (Assignment.objects.filter(campaign=campaign, removed_at__isnull=True)
+    return (Assignment.objects.filter(campaign=campaign, removed_at__isnull=True, entry__status=EntryStatus.ELIGIBLE)
             .filter(Q(panel=Panel.JURY, evaluator=user)
-                    | Q(panel=Panel.PEER, peer_entry__innovation__members__user=user))
+                    | Q(panel=Panel.PEER, peer_entry__innovation__members__user=user,
+                        peer_entry__status=EntryStatus.ELIGIBLE))
             .select_related("sheet", "campaign", "peer_entry__innovation", "entry")
             .annotate(sent_on_entry=Count("entry__assignments", distinct=True, filter=Q(
                 entry__assignments__removed_at__isnull=True,
@@ -440,10 +441,11 @@ def pending_evaluations(user) -> list[dict]:
     if not user.is_authenticated:
         return []
     return list(
-        Assignment.objects.filter(removed_at__isnull=True, sheet__status=SheetStatus.DRAFT)
+        Assignment.objects.filter(removed_at__isnull=True, sheet__status=SheetStatus.DRAFT,
+                                  entry__status=EntryStatus.ELIGIBLE)
         .exclude(conflict=ConflictAnswer.DECLARED)
         .filter(Q(panel=Panel.JURY, evaluator=user, campaign__phase=CampaignPhase.JURY)
                 | Q(panel=Panel.PEER, peer_entry__innovation__members__user=user,
-                    campaign__phase=CampaignPhase.PEER_REVIEW))
+                    peer_entry__status=EntryStatus.ELIGIBLE, campaign__phase=CampaignPhase.PEER_REVIEW))
         .values("campaign__slug", "campaign__title").annotate(count=Count("pk", distinct=True))
         .order_by("campaign__title"))

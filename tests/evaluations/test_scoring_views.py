@@ -197,3 +197,15 @@ def test_dashboard_lists_pending_evaluations(client_for):
     fill(scene.jury_a, [3] * 5)
     assert "à évaluer" not in page_text(client_for(scene.juror).get(reverse("dashboard")))
     assert "à évaluer" not in page_text(client_for(scene.other).get(reverse("dashboard")))
+
+
+def test_a_withdrawn_entry_leaves_the_evaluators_lists(client_for):
+    from evaluations.enums import EntryStatus
+    from evaluations.models import Entry
+
+    scene = Scene(CampaignPhase.PEER_REVIEW)
+    Entry.objects.filter(pk=scene.a.pk).update(status=EntryStatus.WITHDRAWN)
+    assert client_for(scene.juror).get(reverse("evaluations:assignment", args=[scene.jury_a.pk])).status_code == 404
+    assert client_for(scene.peer).get(reverse("evaluations:assignment", args=[scene.peer_a.pk])).status_code == 404
+    tasks = page_text(client_for(scene.peer).get(reverse("evaluations:scoring_tasks", args=[scene.campaign.slug])))
+    assert "Candidature n°" not in tasks
