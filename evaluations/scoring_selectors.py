@@ -155,8 +155,10 @@ def campaign_ranking(campaign: Campaign, *, category: Category | None = None) ->
         raw_medians = {item.item_id: item.median for item in aggregation.ranking(sql, params)}
     elif campaign.normalise:
         raw_medians = {item.item_id: item.raw_median for item in items}
-    entries = Entry.objects.filter(campaign=campaign, status=EntryStatus.ELIGIBLE).select_related(
-        "innovation", "organisation").order_by("pk")
+    entries = (Entry.objects.filter(campaign=campaign, status=EntryStatus.ELIGIBLE)
+               .select_related("innovation", "organisation")
+               .only("pk", "campaign_id", "category_id", "status", "innovation__title", "innovation__slug",
+                     "organisation__name").order_by("pk"))
     if category is not None:
         entries = entries.filter(category=category)
     counts = defaultdict(dict)

@@ -5,6 +5,8 @@ Every object is fetched with `get_object_for` (missing or not permitted: 404). T
 evaluator reaches never show the team, its organisation or its territory when the campaign is
 anonymised (see `evaluations.anonymity`), nor any other evaluator's score or the ranking."""
 
+from collections import defaultdict
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,7 +20,7 @@ from essaimage.permissions import get_object_for
 from evaluations import exports, scoring_selectors as selectors, scoring_services as services
 from evaluations.anonymity import redactor_for
 from evaluations.enums import CampaignPhase, Panel
-from evaluations.models import Campaign, Entry
+from evaluations.models import Award, Campaign, Entry
 from evaluations.scoring_forms import NEXT, ConflictForm, JurorInviteForm, ScoreSheetForm
 from reviewing.forms import SUBMIT
 
@@ -230,6 +232,12 @@ def deliberation(request, slug):
         if chosen is None:
             raise Http404
     ranking = selectors.campaign_ranking(campaign, category=chosen)[0]
+    prizes = defaultdict(list)
+    for entry_id, label in Award.objects.filter(category=chosen).order_by("kind", "rank").values_list(
+            "entry_id", "prize_label"):
+        prizes[entry_id].append(label)
+    for row in ranking.rows:
+        row.prizes = prizes.get(row.entry.pk, [])
     return render(request, "evaluations/deliberation/ranking.html", {
         "campaign": campaign, "categories": categories, "category": chosen, "ranking": ranking,
         "weights": selectors.panel_weights_text(campaign), "large_gap": selectors.LARGE_GAP,

@@ -138,7 +138,7 @@ def test_tasks_page_query_count_is_the_same_for_one_and_many(client_for, django_
         assert client.get(url2).status_code == 200
 
 
-DELIBERATION_QUERIES = 10
+DELIBERATION_QUERIES = 11
 
 
 def test_deliberation_query_count_is_the_same_for_one_and_many(client_for, django_assert_num_queries):
@@ -209,3 +209,14 @@ def test_a_withdrawn_entry_leaves_the_evaluators_lists(client_for):
     assert client_for(scene.peer).get(reverse("evaluations:assignment", args=[scene.peer_a.pk])).status_code == 404
     tasks = page_text(client_for(scene.peer).get(reverse("evaluations:scoring_tasks", args=[scene.campaign.slug])))
     assert "Candidature n°" not in tasks
+
+
+def test_deliberation_shows_prizes_and_links_to_the_awards(client_for):
+    from evaluations.models import Award
+
+    scene = Scene(CampaignPhase.DELIBERATION)
+    fill(scene.jury_a, [5] * 5)
+    Award.objects.create(entry=scene.a, category=scene.a.category, rank=1, prize_label="Premier prix",
+                         decided_by=scene.organiser)
+    page = page_text(client_for(scene.organiser).get(reverse("evaluations:deliberation", args=[scene.campaign.slug])))
+    assert "Premier prix" in page and f"#candidature-{scene.a.pk}" in page and "Décerner un prix" in page
