@@ -92,3 +92,42 @@ def test_unknown_objects_answer_404(client_for):
                 reverse("evaluations:juror_invitation", args=["inconnu"]),
                 reverse("evaluations:deliberation", args=[scene.campaign.slug]) + "?categorie=999999"]:
         assert client.get(url).status_code == 404, url
+
+
+@pytest.mark.parametrize("phase", [CampaignPhase.PEER_REVIEW, CampaignPhase.JURY])
+def test_posts_of_people_who_may_not(phase, client_for):
+    """Running the assignment or inviting is the organiser's; scoring an assignment is its
+    evaluator's: anybody else's post answers 404 and changes nothing."""
+    from evaluations.models import Assignment, JurorInvitation, ScoreSheet
+
+    scene = Scene(phase)
+    before = Assignment.objects.count()
+    jury = reverse("evaluations:jury_manage", args=[scene.campaign.slug])
+    for role in ["juror", "unassigned", "conflicted", "peer", "team_a", "other"]:
+        client = client_for(getattr(scene, role))
+        for action in ("assign_jury", "assign_peers"):
+            assert client.post(jury, {"action": action}).status_code == 404, role
+        assert client.post(jury, {"action": "invite", "email": "x@exemple.gouv.fr"}).status_code == 404, role
+        if role != "juror":
+            assert client.post(reverse("evaluations:assignment", args=[scene.jury_a.pk]),
+                               {"action": "submit"}).status_code == 404, role
+            assert client.post(reverse("evaluations:assignment_conflict", args=[scene.jury_a.pk]),
+                               {"answer": "declared", "reason": "x"}).status_code == 404, role
+    assert client_for(None).post(jury, {"action": "assign_jury"}).status_code == 302
+    assert Assignment.objects.count() == before and not JurorInvitation.objects.exists()
+    assert not ScoreSheet.objects.filter(status="submitted").exists()
+    scene.jury_a.refresh_from_db()
+    assert scene.jury_a.removed_at is None
+
+
+def test_an_organiser_cannot_join_their_own_jury():
+    from django.core.exceptions import ValidationError
+
+    from evaluations import scoring_services
+    from evaluations.models import JurorInvitation
+
+    scene = Scene(CampaignPhase.JURY)
+    JurorInvitation.objects.create(campaign=scene.campaign, email=scene.organiser.email,
+                                   token=scoring_services._token_hash("moi"), invited_by=scene.organiser)
+    with pytest.raises(ValidationError, match="organisez"):
+        scoring_services.juror_invitation_accept(token="moi", user=scene.organiser)
