@@ -174,10 +174,12 @@ class EntryForm(DsfrForm):
         hint = _(" Campagne anonymisée : ne citez ni les noms de l’équipe, ni votre organisation, ni votre commune.")
         for question in questions:
             help_text = question.help_text + (hint if anonymised else "")
-            self.fields[f"answer_{question.pk}"] = forms.CharField(
+            field = forms.CharField(
                 label=question.label, required=False, max_length=ANSWER_MAX_LENGTH, help_text=help_text.strip(),
                 widget=forms.Textarea(attrs={"rows": 5, "maxlength": ANSWER_MAX_LENGTH}),
                 initial=answers.get(question.pk, ""))
+            field.needed_to_submit = question.required  # « (nécessaire pour soumettre) »: a draft may leave it
+            self.fields[f"answer_{question.pk}"] = field
 
     def answers(self) -> dict[int, str]:
         return {q.pk: self.cleaned_data.get(f"answer_{q.pk}", "") for q in self.questions}

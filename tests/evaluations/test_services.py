@@ -389,3 +389,29 @@ def test_publishing_results_tells_entrants_and_followers_and_moves_the_catalogue
     assert catalogue_version.current_version() > before
     for user in (team_member, agent):
         assert Notice.objects.filter(recipient=user, kind="campaign_results_published").exists()
+
+
+def test_the_daily_task_moves_every_campaign_its_dates_have_overtaken(make_campaign):
+    from evaluations.tasks import advance_campaign_phases
+
+    behind = make_campaign(CampaignPhase.CANDIDATURES)
+    Campaign.objects.filter(pk=behind.pk).update(peer_review_start=timezone.now() - timedelta(minutes=1))
+    on_time = make_campaign(CampaignPhase.JURY)
+    draft = make_campaign(CampaignPhase.DRAFT)
+    assert advance_campaign_phases.call() == 1
+    phases = dict(Campaign.objects.values_list("pk", "phase"))
+    assert (phases[behind.pk], phases[on_time.pk], phases[draft.pk]) == (
+        CampaignPhase.PEER_REVIEW, CampaignPhase.JURY, CampaignPhase.DRAFT)
+
+
+def test_entering_a_phase_calls_part_twos_reaction_when_it_exists(make_campaign, monkeypatch):
+    import sys
+    import types
+
+    calls = []
+    module = types.ModuleType("evaluations.scoring_services")
+    module.phase_entered = lambda **kwargs: calls.append((kwargs["phase"], kwargs["by"]))
+    monkeypatch.setitem(sys.modules, "evaluations.scoring_services", module)
+    campaign = make_campaign(CampaignPhase.CANDIDATURES)
+    services.campaign_phase_advance(campaign, now=campaign.peer_review_start + timedelta(minutes=1))
+    assert calls == [(CampaignPhase.PEER_REVIEW, None)]
