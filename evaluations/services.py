@@ -157,6 +157,7 @@ def campaign_save(*, campaign: Campaign, by: User, territories=None, **fields) -
     locked.save(update_fields=[*fields, "updated_at"])
     if territories is not None:
         locked.eligible_territories.set(territories)
+        locked.__dict__.pop("_eligible_territory_ids", None)
     return locked
 
 
@@ -431,7 +432,9 @@ def eligibility_problems(campaign: Campaign, innovation: Innovation) -> list[str
         if kind not in campaign.eligible_kinds:
             problems.append(_("la campagne est réservée à certains types de structure"))
     territory_ids = {pk for pk in (innovation.territory_id, innovation.departement_id, innovation.region_id) if pk}
-    allowed = set(campaign.eligible_territories.values_list("pk", flat=True))
+    allowed = getattr(campaign, "_eligible_territory_ids", None)
+    if allowed is None:  # one query per campaign, remembered for the next innovations
+        allowed = campaign._eligible_territory_ids = set(campaign.eligible_territories.values_list("pk", flat=True))
     if allowed and not territory_ids & allowed:
         problems.append(_("la campagne est réservée à certains territoires"))
     if campaign.minimum_stage:

@@ -235,9 +235,11 @@ def test_eligibility_kinds_territories_stage_and_publication(campaign, team_memb
     campaign.save()
     elsewhere = territory_tree("Lyon", "69123", "Rhône", "69", "Auvergne-Rhône-Alpes", "84")
     campaign.eligible_territories.set([elsewhere.parent.parent])
+    campaign = Campaign.objects.get(pk=campaign.pk)
     problems = services.eligibility_problems(campaign, innovation)
     assert len(problems) == 3
     campaign.eligible_territories.set([innovation.territory.parent.parent])  # Hauts-de-France: Lille is in it
+    campaign = Campaign.objects.get(pk=campaign.pk)
     assert len(services.eligibility_problems(campaign, innovation)) == 2
     draft = InnovationFactory(created_by=team_member, status=Status.DRAFT,
                               organisation=OrganisationFactory(kind=OrganisationKind.ASSOCIATION),
