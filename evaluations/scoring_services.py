@@ -34,7 +34,7 @@ from essaimage.permissions import require_perm
 from essaimage.services import audit_record, user_set_roles
 from evaluations import scoring_notices as notices
 from evaluations import scoring_rules
-from evaluations.enums import CampaignPhase, EntryStatus, Panel
+from evaluations.enums import CampaignPhase, EntryStatus, Panel, ScoringAction
 from evaluations.models import Assignment, Campaign, ConflictRecord, Entry, JurorInvitation, Score, ScoreSheet
 from innovations.models import TeamMember
 from notifications import services as notifications
@@ -227,7 +227,8 @@ def _report(campaign, panel, by, *, created: int, removed: int, plan: Plan) -> N
         message = _("%(panel)s : %(created)s attribution(s) créée(s), %(removed)s retirée(s), "
                     "%(short)s candidature(s) sans assez d’évaluateurs.") % {
             "panel": Panel(panel).label, "created": created, "removed": removed, "short": len(plan.short)}
-        audit_record(obj=campaign, action=f"assign_{panel}", actor=by, message=message)
+        action = ScoringAction.ASSIGN_PEER if panel == Panel.PEER else ScoringAction.ASSIGN_JURY
+        audit_record(obj=campaign, action=action, actor=by, message=message)
 
 
 def _notify_teams(campaign, peer_entry_ids, teams) -> None:
@@ -272,7 +273,7 @@ def juror_invite(*, campaign: Campaign, email: str, by: User) -> JurorInvitation
     invitation.invited_by = by
     invitation.created_at = timezone.now()
     invitation.save()
-    audit_record(obj=campaign, action="juror_invited", actor=by, message=email)
+    audit_record(obj=campaign, action=ScoringAction.JUROR_INVITED, actor=by, message=email)
     url = reverse("evaluations:juror_invitation", kwargs={"token": token})
     mail.send(template="evaluations/emails/juror_invitation", recipients=[email], context={
         "campaign": campaign.title, "organiser": by.full_name or by.email, "url": url,
@@ -311,7 +312,7 @@ def juror_invitation_accept(*, token: str, user: User) -> JurorInvitation:
     invitation.save(update_fields=["accepted_by", "accepted_at"])
     user_set_roles(user=user, roles=[Role.JURE])
     campaign.jurors.add(user)
-    audit_record(obj=campaign, action="juror_joined", actor=user, message=invitation.email)
+    audit_record(obj=campaign, action=ScoringAction.JUROR_JOINED, actor=user, message=invitation.email)
     if campaign.phase == CampaignPhase.JURY:
         jury_assignments_create(campaign)
     return invitation
@@ -340,7 +341,7 @@ def conflict_answer(*, assignment: Assignment, by: User, answer, reason: str = "
             reason=locked.conflict_reason))
         fields += reviewing.assignment_remove(locked, reason=CONFLICT_REASON)
     locked.save(update_fields=fields)
-    audit_record(obj=locked, action="conflict", actor=by, from_state=previous, to_state=locked.conflict,
+    audit_record(obj=locked, action=ScoringAction.CONFLICT, actor=by, from_state=previous, to_state=locked.conflict,
                  message=locked.conflict_reason)
     if locked.conflict == ConflictAnswer.DECLARED:
         url = reverse("evaluations:jury_manage", kwargs={"slug": locked.campaign.slug})

@@ -220,3 +220,18 @@ def test_deliberation_shows_prizes_and_links_to_the_awards(client_for):
                          decided_by=scene.organiser)
     page = page_text(client_for(scene.organiser).get(reverse("evaluations:deliberation", args=[scene.campaign.slug])))
     assert "Premier prix" in page and f"#candidature-{scene.a.pk}" in page and "Décerner un prix" in page
+
+
+def test_the_journal_reads_the_scoring_in_french(client_for):
+    from essaimage.selectors import audit_entries_for
+
+    scene = Scene(CampaignPhase.JURY)
+    client_for(scene.juror).post(reverse("evaluations:assignment", args=[scene.jury_a.pk]),
+                                 sheet_data(scene.campaign, [3, 3, 3, 3, 3], action="submit"))
+    (entry,) = audit_entries_for(ScoreSheet.objects.get(assignment=scene.jury_a))
+    assert (str(entry.action_label), str(entry.to_label)) == ("Envoyer", "Envoyée")
+    from evaluations import scoring_services
+
+    scoring_services.jury_assignments_create(scene.campaign, by=scene.organiser)
+    labels = [str(e.action_label) for e in audit_entries_for(scene.campaign)]
+    assert "Attribution des candidatures au jury" in labels
