@@ -235,3 +235,28 @@ def test_the_journal_reads_the_scoring_in_french(client_for):
     scoring_services.jury_assignments_create(scene.campaign, by=scene.organiser)
     labels = [str(e.action_label) for e in audit_entries_for(scene.campaign)]
     assert "Attribution des candidatures au jury" in labels
+
+
+JURY_PAGE_QUERIES = 12
+
+
+def test_jury_page_query_count_is_the_same_for_one_and_many(client_for, django_assert_num_queries):
+    from evaluations import scoring_services
+
+    for size in (1, 6):
+        campaign, entries, jurors = campaign_with_entries(size, jurors=size, jurors_per_entry=1)
+        scoring_services.jury_assignments_create(campaign)
+        organiser = campaign.organisers.get()
+        for index in range(size):
+            scoring_services.juror_invite(campaign=campaign, email=f"invite{index}@exemple.gouv.fr", by=organiser)
+        client = client_for(organiser)
+        url = reverse("evaluations:jury_manage", args=[campaign.slug])
+        with django_assert_num_queries(JURY_PAGE_QUERIES):
+            assert client.get(url).status_code == 200
+
+
+def test_explanation_comments_are_inert(client_for):
+    scene = Scene(CampaignPhase.RESULTS)
+    fill(scene.jury_a, [4] * 5, comment='<script>alert("x")</script>')
+    html = client_for(scene.team_a).get(reverse("evaluations:explanation", args=[scene.a.pk])).content.decode()
+    assert "<script>alert" not in html and "&lt;script&gt;alert" in html
