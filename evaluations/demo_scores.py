@@ -12,8 +12,8 @@ from essaimage.models import User
 from essaimage.services import user_set_roles
 from evaluations import scoring_services
 from evaluations.demo import JUROR_EMAIL
-from evaluations.enums import Panel
-from evaluations.models import Assignment, Campaign, Score, ScoreSheet
+from evaluations.enums import EntryStatus, Panel
+from evaluations.models import Assignment, Campaign, Entry, Score, ScoreSheet
 from reviewing.assignment import order_for
 from reviewing.enums import ConflictAnswer, SheetStatus
 
@@ -48,9 +48,10 @@ def _jurors(campaign: Campaign) -> None:
         campaign.jurors.add(user)
 
 
-def _value(entry_id: int, evaluator_key: int, criterion_index: int, scale_max: int) -> int:
-    """A plausible score: the entry's quality, the evaluator's leniency, a little noise."""
-    quality = (entry_id * 7) % 4 + 1  # 1..4
+def _value(entry_id: int, evaluator_key: int, criterion_index: int, scale_max: int, favourites: set) -> int:
+    """A plausible score: the entry's quality, the evaluator's leniency, a little noise. The
+    demo's winners (each category's first entry: part 1's demo awards it) are the best."""
+    quality = 4 if entry_id in favourites else (entry_id * 7) % 3 + 1  # 1..3, 4 for a favourite
     leniency = (evaluator_key * 5) % 3 - 1  # -1, 0, +1
     noise = (entry_id + evaluator_key + criterion_index * 3) % 3 - 1
     return max(0, min(scale_max, quality + leniency + noise))
@@ -63,6 +64,11 @@ def fill(campaign: Campaign) -> int:
     scoring_services.peer_assignments_create(campaign)
     scoring_services.jury_assignments_create(campaign)
     criteria = list(campaign.criteria.all())
+    favourites = {}
+    for entry_id, category_id in Entry.objects.filter(campaign=campaign, status=EntryStatus.ELIGIBLE).order_by(
+            "-pk").values_list("pk", "category_id"):
+        favourites[category_id] = entry_id
+    favourites = set(favourites.values())
     now = timezone.now()
     assignments = list(Assignment.objects.filter(campaign=campaign, removed_at__isnull=True)
                        .select_related("sheet", "evaluator").order_by("pk"))
@@ -81,7 +87,7 @@ def fill(campaign: Campaign) -> int:
             continue
         for position, criterion in enumerate(criteria):
             scores.append(Score(sheet=sheet, criterion=criterion,
-                                value=_value(assignment.entry_id, key, position, criterion.scale_max),
+                                value=_value(assignment.entry_id, key, position, criterion.scale_max, favourites),
                                 comment=COMMENTS[(index + position) % len(COMMENTS)] if position in (0, 3) else ""))
         sheet.comment = GENERAL[index % len(GENERAL)]
         sheet.status, sheet.submitted_at, sheet.submitted_by = SheetStatus.SUBMITTED, now, assignment.evaluator
