@@ -151,8 +151,8 @@ def campaign_ranking(campaign: Campaign, *, category: Category | None = None) ->
     by_entry = {item.item_id: item for item in items}
     raw_medians = {}
     if campaign.normalise and items and getattr(items[0], "raw_median", None) is None:
-        # reviewing's RankedItem has no raw median yet: the raw ranking gives it (a second query).
-        raw_medians = {item.item_id: item.median for item in aggregation.ranking(sql, params)}
+        # reviewing's RankedItem has no raw median yet: read them apart (a second, lighter query).
+        raw_medians = _raw_medians(sql, params)
     elif campaign.normalise:
         raw_medians = {item.item_id: item.raw_median for item in items}
     entries = (Entry.objects.filter(campaign=campaign, status=EntryStatus.ELIGIBLE)
@@ -178,6 +178,16 @@ def campaign_ranking(campaign: Campaign, *, category: Category | None = None) ->
             raw_median=raw_medians.get(entry.pk, item.median if item else None)))
     by_median = campaign.aggregation == Aggregation.MEDIAN
     return [CategoryRanking(cat, _rank(rows_by_category.get(cat.pk, []), by_median)) for cat in categories]
+
+
+def _raw_medians(sql: str, params: list) -> dict:
+    """item id -> median of its sheets' raw totals on 20 (reviewing.aggregation's own `sheets` step)."""
+    query = (f"WITH scores AS ({sql}),{aggregation.SHEETS} "
+             "SELECT item_id, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY total::float8)::numeric, 2) "
+             "FROM sheets GROUP BY item_id")
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return dict(cursor.fetchall())
 
 
 # --- Evaluators ----------------------------------------------------------------------------------
