@@ -308,6 +308,8 @@ class JurorRow:
 
 
 def jury_overview(campaign: Campaign) -> dict:
+    from evaluations.enums import CampaignPhase
+
     jurors = list(campaign.jurors.order_by("last_name", "first_name", "pk"))
     stats = {row["evaluator_id"]: row for row in Assignment.objects.filter(campaign=campaign, panel=Panel.JURY)
              .values("evaluator_id").annotate(
@@ -316,9 +318,16 @@ def jury_overview(campaign: Campaign) -> dict:
                  conflicts=Count("pk", filter=Q(conflict=ConflictAnswer.DECLARED)))}
     rows = [JurorRow(juror, stats.get(juror.pk, {}).get("assigned", 0), stats.get(juror.pk, {}).get("sent", 0),
                      stats.get(juror.pk, {}).get("conflicts", 0)) for juror in jurors]
-    short = list(Entry.objects.filter(campaign=campaign, status=EntryStatus.ELIGIBLE).annotate(
-        jurors=Count("assignments", filter=Q(assignments__panel=Panel.JURY, assignments__removed_at__isnull=True)))
-        .filter(jurors__lt=campaign.jurors_per_entry).select_related("innovation").order_by("pk"))
+    counted = Entry.objects.filter(campaign=campaign, status=EntryStatus.ELIGIBLE).annotate(
+        jurors=Count("assignments", filter=Q(assignments__panel=Panel.JURY, assignments__removed_at__isnull=True)),
+        peers=Count("assignments", filter=Q(assignments__panel=Panel.PEER, assignments__removed_at__isnull=True)),
+    ).select_related("innovation").only("pk", "campaign_id", "innovation__title").order_by("pk")
+    short, short_peers = [], []
+    for entry in counted:
+        if entry.jurors < campaign.jurors_per_entry:
+            short.append(entry)
+        if campaign.has_peer_review and entry.peers < campaign.peers_per_entry:
+            short_peers.append(entry)
     return {
         "jurors": rows,
         "invitations": list(JurorInvitation.objects.filter(campaign=campaign, accepted_at__isnull=True)
@@ -326,6 +335,7 @@ def jury_overview(campaign: Campaign) -> dict:
         "conflicts": list(ConflictRecord.objects.filter(campaign=campaign).select_related(
             "entry__innovation", "evaluator").order_by("-recorded_at", "-pk")[:200]),
         "short": short,
+        "short_peers": short_peers if CampaignPhase(campaign.phase).order >= CampaignPhase.PEER_REVIEW.order else [],
         "peer_assignments": Assignment.objects.filter(campaign=campaign, panel=Panel.PEER,
                                                       removed_at__isnull=True).count(),
     }

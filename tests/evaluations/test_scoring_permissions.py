@@ -10,10 +10,9 @@ from tests.evaluations.scoring_helpers import Scene
 
 pytestmark = pytest.mark.django_db
 
-PHASES = [CampaignPhase.CANDIDATURES, CampaignPhase.PEER_REVIEW, CampaignPhase.JURY, CampaignPhase.DELIBERATION,
-          CampaignPhase.RESULTS]
+PHASES = list(CampaignPhase)
 ROLES = ["organiser", "juror", "unassigned", "conflicted", "peer", "team_a", "other", "anonymous"]
-AFTER_CANDIDATURES = set(PHASES) - {CampaignPhase.CANDIDATURES}
+AFTER_CANDIDATURES = set(PHASES) - {CampaignPhase.DRAFT, CampaignPhase.ANNOUNCED, CampaignPhase.CANDIDATURES}
 
 
 def expected(page: str, role: str, phase) -> int:

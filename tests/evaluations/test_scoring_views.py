@@ -260,3 +260,10 @@ def test_explanation_comments_are_inert(client_for):
     fill(scene.jury_a, [4] * 5, comment='<script>alert("x")</script>')
     html = client_for(scene.team_a).get(reverse("evaluations:explanation", args=[scene.a.pk])).content.decode()
     assert "<script>alert" not in html and "&lt;script&gt;alert" in html
+
+
+def test_jury_page_lists_entries_short_of_peers_and_jurors(client_for):
+    scene = Scene(CampaignPhase.PEER_REVIEW)  # 2 peers and 2 jurors expected; A has 1 and 1
+    page = page_text(client_for(scene.organiser).get(reverse("evaluations:jury_manage", args=[scene.campaign.slug])))
+    assert f"{scene.a.innovation.title} : 1 équipe(s) sur 2" in page
+    assert f"{scene.a.innovation.title} : 1 juré(s) sur 2" in page
