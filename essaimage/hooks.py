@@ -12,6 +12,7 @@ own entries are in `essaimage/core_hooks.py`. A hooks module defines any of thes
 | `SITEMAP_GROUPS` | `LinkGroup`s of the « Plan du site » page | sitemap page |
 | `sitemaps()` | `{section: django.contrib.sitemaps.Sitemap}` for /sitemap.xml | sitemap.xml |
 | `ROBOTS_DISALLOW` | URL names robots should not crawl | robots.txt |
+| `CATALOGUE_FLAGS` | `CatalogueFlag`s: yes/no filters of the catalogue (« Primée ») | catalogue |
 | `HOME_ACTIONS` | `Link`s shown as buttons under the home page's title | home page |
 | `home_figures()` | `Figure`s of « La plateforme en chiffres » | home page |
 | `home_sections(request)` | `Section`s of the home page | home page |
@@ -19,8 +20,7 @@ own entries are in `essaimage/core_hooks.py`. A hooks module defines any of thes
 | `dashboard_sections(request)` | other `Section`s of « Mon espace » | « Mon espace » |
 | `DASHBOARD_SHORTCUTS` | `Link`s shown as tiles in « Raccourcis » | « Mon espace » |
 | `ADMIN_LINKS` | `Link`s of the administration block of « Mon espace » (staff) | « Mon espace » |
-| `innovation_sections(request, innovation)` | `Section`s of an innovation's page, under its summary | innovation |
-| `CATALOGUE_FLAGS` | `CatalogueFlag`s: yes/no filters of the catalogue (« Primée ») | catalogue |
+| `innovation_sections(request, innovation)` | `Section`s of an innovation's page | innovation page |
 
 Everything is sorted by `order` (then by app order in INSTALLED_APPS); adding an app touches no
 file of the core.

@@ -168,6 +168,14 @@ TEAM_ENTRY_ACTIONS = frozenset({EntryAction.SUBMIT, EntryAction.WITHDRAW})
 ORGANISER_ENTRY_ACTIONS = frozenset({EntryAction.ACCEPT, EntryAction.REJECT})
 
 
+class JournalAction(models.TextChoices):
+    """Codes of the audit journal that are not transitions (essaimage.audit_labels reads them)."""
+
+    EXTEND_PHASE = "extend_phase", _("Prolongation de la phase")
+    AWARD = "award", _("Prix attribué")
+    AWARD_DELETE = "award_delete", _("Prix retiré")
+
+
 class Panel(models.TextChoices):
     """Who scores: the jury or the peer teams (reviewing.aggregation's `panel` column)."""
 
@@ -183,6 +191,11 @@ class Aggregation(models.TextChoices):
 class AwardKind(models.TextChoices):
     JURY = "jury", _("Prix du jury")
     PUBLIC = "public", _("Prix du public")
+
+    @property
+    def is_jury(self) -> bool:
+        """Decided by the organiser with a citation (the public prize follows the votes)."""
+        return self == AwardKind.JURY
 
 
 # The score sheet's table is the shared one of the review core (draft -> submitted), applied by

@@ -47,11 +47,11 @@ CATALOGUE_FLAGS = [
 
 
 def innovation_sections(request, innovation) -> list[Section]:
-    """The prizes of an innovation (« Primée — <campagne> ») on its page: one query."""
+    """The prizes of an innovation (« Primée — <campagne> ») on its page, if any: one query."""
     from evaluations.selectors import innovation_awards
 
     awards = innovation_awards(innovation)
-    return [Section("evaluations/innovation/awards.html", {"innovation_awards": awards}, order=10, empty=not awards)]
+    return [Section("evaluations/innovation/awards.html", {"innovation_awards": awards}, order=10)] if awards else []
 
 
 def dashboard_sections(request) -> list[Section]:

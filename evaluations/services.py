@@ -24,7 +24,7 @@ from essaimage.services import audit_record
 from evaluations import notices
 from evaluations.enums import (
     ACTION_INTO_PHASE, ENTRY_TRANSITIONS, PHASE_ORDER, PHASE_TRANSITIONS, AwardKind, CampaignPhase, EntryAction,
-    EntryStatus, PhaseAction,
+    EntryStatus, JournalAction, PhaseAction,
 )
 from evaluations.models import (
     PHASE_DATE_FIELDS, Answer, Award, Campaign, Category, Criterion, Entry, Question, Vote,
@@ -321,7 +321,7 @@ def campaign_phase_extend(*, campaign: Campaign, by: User, until: datetime, reas
             if getattr(locked, field) >= end:
                 setattr(locked, field, getattr(locked, field) + delay)
     locked.save(update_fields=[*moved, "public_vote_start", "public_vote_end", "updated_at"])
-    audit_record(obj=locked, action="extend_phase", actor=by, from_state=phase, to_state=phase,
+    audit_record(obj=locked, action=JournalAction.EXTEND_PHASE, actor=by, from_state=phase, to_state=phase,
                  message=_("Phase « %(phase)s » prolongée du %(before)s au %(after)s. Motif : %(reason)s")
                  % {"phase": phase.label, "before": _paris(end), "after": _paris(until), "reason": reason})
     url = locked.get_absolute_url()
@@ -613,7 +613,8 @@ def award_save(*, entry: Entry, by: User, rank: int, prize_label: str = "", cita
     award.decided_by, award.decided_at = by, timezone.now()
     award.full_clean(exclude=["entry", "category", "decided_by"])
     award.save()
-    audit_record(obj=entry, action="award", actor=by, message=f"{award.prize_label} — {award.citation}"[:500])
+    audit_record(obj=entry, action=JournalAction.AWARD, actor=by,
+                 message=f"{award.prize_label} — {award.citation}"[:500])
     return award
 
 
@@ -623,5 +624,5 @@ def award_delete(*, award: Award, by: User) -> None:
     require_perm(by, "evaluations.award_prizes", campaign)
     if award.kind != AwardKind.JURY:
         raise ValidationError(_("Le prix du public découle des votes."))
-    audit_record(obj=award.entry, action="award_delete", actor=by, message=award.prize_label)
+    audit_record(obj=award.entry, action=JournalAction.AWARD_DELETE, actor=by, message=award.prize_label)
     award.delete()

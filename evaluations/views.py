@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from essaimage.permissions import get_object_for
+from essaimage.selectors import audit_entries_for
 from evaluations import forms, identifying, rules, selectors, services
-from evaluations.enums import CampaignPhase, EntryAction, EntryStatus, PhaseAction
+from evaluations.enums import CampaignPhase, EntryAction, EntryStatus, JournalAction, PhaseAction
 from evaluations.models import Award, Campaign, Category, Criterion, Entry, Question
 
 
@@ -46,6 +47,9 @@ def _error_message(error: ValidationError) -> str:
 @login_not_required
 def campaign_list(request):
     context = selectors.campaign_list(user=request.user, page_number=request.GET.get("page") or 1)
+    for campaign in context["page"].object_list:  # a phase the dates have overtaken catches up (rare)
+        if services.phase_is_behind(campaign):
+            campaign.phase = services.campaign_phase_advance(campaign).phase
     context["can_create"] = request.user.has_perm("evaluations.add_campaign")
     return render(request, "evaluations/campaign_list.html", context)
 
@@ -63,6 +67,8 @@ def campaign_detail(request, slug):
         "results_visible": campaign.state.results_published,
         "phases": _phase_calendar(campaign),
         "current_end": campaign.phase_end(campaign.state),
+        # Extensions are public: the calendar never changes silently.
+        "extensions": list(audit_entries_for(campaign, actions=[JournalAction.EXTEND_PHASE])[:5]),
     }
     if user.is_authenticated:
         context["my_entries"] = list(selectors.my_entries(user).filter(campaign=campaign))
@@ -268,7 +274,7 @@ def manage(request, slug):
         "can_extend": request.user.has_perm("evaluations.extend_phase", campaign),
         "can_award": request.user.has_perm("evaluations.award_prizes", campaign),
         "results_ready": services.results_ready(campaign),
-        "extend_form": forms.ExtendPhaseForm(),
+        "history": list(audit_entries_for(campaign)[:20]),
     }
     return render(request, "evaluations/manage.html", context)
 

@@ -68,13 +68,12 @@ def detail(request, slug):
         "missing": services.missing_for_submission(innovation)
         if innovation.status in SUBMITTABLE else [],
     }
-    # What the other apps show on the page (a prize...): essaimage.hooks `innovation_sections`.
-    context["app_sections"] = hooks.collect("innovation_sections", request, innovation)
     if user.has_perm("innovations.view_moderation_history", innovation):
         context["history"] = selectors.moderation_history(innovation)
         context["revisions"] = innovation.revisions.select_related("author")[:10]
     if context["grid"] is not None:
         context["completeness"] = context["grid"].completeness()
+    context["innovation_sections"] = hooks.collect("innovation_sections", request, innovation)
     return render(request, "innovations/innovation_detail.html", context)
 
 

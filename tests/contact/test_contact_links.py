@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 # Queries of the innovation page with its « Contacter » links, the same for 1 declaration and for 4.
-PAGE_QUERIES = {"outsider": 10, "owner": 12}  # with the header bell and « Suivre »
+PAGE_QUERIES = {"outsider": 11, "owner": 13}  # with the header bell, « Suivre » and the prizes (evaluations)
 
 
 @pytest.mark.parametrize("viewer", ["outsider", "owner"])

@@ -18,7 +18,7 @@ def test_a_winner_carries_its_badge_once_the_results_are_published(client):
     assert "Primée" not in page_text(client.get(innovation.get_absolute_url()))
     award.entry.campaign.__class__.objects.filter(pk=award.entry.campaign_id).update(phase=CampaignPhase.RESULTS)
     text = page_text(client.get(innovation.get_absolute_url()))
-    assert "Primée — Prix Essaimer 2026<" in text and ": Premier prix, Services aux usagers" in text
+    assert "Primée — Prix Essaimer 2026<" in text and "Premier prix, Services aux usagers" in text
     assert reverse("evaluations:results", args=[award.entry.campaign.slug]) in client.get(
         innovation.get_absolute_url()).content.decode()
 
@@ -43,3 +43,11 @@ def test_my_space_lists_my_entries_and_the_campaigns_i_organise(client_for, orga
     assert "Vos candidatures" in team_page and "Le guichet mobile</a> — Prix des communes" in team_page
     organiser_page = page_text(client_for(organiser).get(reverse("dashboard")))
     assert "Les campagnes que vous organisez" in organiser_page and "Créer une campagne de prix" in organiser_page
+
+
+def test_the_primee_filter_is_one_checkbox(client):
+    AwardFactory(entry__campaign=CampaignFactory(at=CampaignPhase.RESULTS))
+    html = page_text(client.get(reverse("innovations:list")))
+    fieldset = html[html.index('id="facet-primee"'):]
+    fieldset = fieldset[:fieldset.index("</fieldset>")]
+    assert fieldset.count('type="checkbox"') == 1 and "Toutes" not in fieldset

@@ -122,6 +122,11 @@ def test_the_organiser_extends_the_phase_from_the_page(client_for, campaign, org
                                {"until": until.strftime("%Y-%m-%dT%H:%M"), "reason": "Demandes des équipes"})
     campaign.refresh_from_db()
     assert campaign.peer_review_start == until.replace(second=0, microsecond=0)
+    # Never silently: the public page says so, the organiser's page keeps the journal.
+    public = page_text(client_for(None).get(reverse("evaluations:campaign", args=[campaign.slug])))
+    assert "Calendrier modifié le" in public and "Motif : Demandes des équipes" in public
+    manage = page_text(client_for(organiser).get(reverse("evaluations:manage", args=[campaign.slug])))
+    assert "Prolongation de la phase" in manage and organiser.full_name in manage
 
 
 def test_the_organiser_records_a_prize_and_its_citation(client_for, make_campaign, organiser):
@@ -232,3 +237,10 @@ def test_the_results_query_count_is_constant(client, make_campaign, django_asser
             AwardFactory(entry__campaign=campaign, rank=1)
         with django_assert_num_queries(RESULTS_QUERIES):
             assert client.get(reverse("evaluations:results", args=[campaign.slug])).status_code == 200
+
+
+def test_the_list_shows_the_phase_the_dates_have_reached(client, make_campaign):
+    campaign = make_campaign(CampaignPhase.CANDIDATURES)
+    Campaign.objects.filter(pk=campaign.pk).update(peer_review_start=timezone.now() - timedelta(minutes=5))
+    text = page_text(client.get(reverse("evaluations:list")))
+    assert "Évaluation par les pairs" in text and "Candidatures ouvertes" not in text

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from innovations import notices as kinds
 from innovations.enums import Status
-from notifications import registry, services
+from notifications import services
 from notifications.enums import Frequency
 from notifications.models import Follow, Notice, NoticePreference
 from tests.factories.innovations import InnovationFactory
@@ -171,8 +171,9 @@ def test_preferences_page_lists_every_kind_and_saves_with_a_message(client_for, 
     for label in ("Nouvelles versions des innovations que je suis", "Décisions de modération",
                   "Immédiatement", "Dans un récapitulatif quotidien", "Jamais par e-mail"):
         assert label in text
-    # Every kind registered (the other apps' too) is on the form.
-    data = dict.fromkeys((kind.code for kind in registry.kinds()), Frequency.IMMEDIATE)
+    from notifications import registry
+
+    data = {kind.code: Frequency.IMMEDIATE for kind in registry.kinds()}  # every app's kinds
     data[kinds.FOLLOWED_NEW_VERSION] = Frequency.DIGEST
     response = client.post("/notifications/preferences/", data, follow=True)
     assert "Vos préférences de notification sont enregistrées." in page_text(response)
