@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -248,6 +249,21 @@ def phase_entered(*, campaign: Campaign, phase, by: User | None = None) -> Assig
     if phase == CampaignPhase.JURY:
         return jury_assignments_create(campaign, by=by)
     return None
+
+
+def entry_left(*, entry: Entry, by: User | None = None) -> None:
+    """An eligible entry is withdrawn or ruled ineligible (part 1's `entry_transition`, in its
+    transaction): its assignments, as the entry evaluated and as the evaluating team, are
+    withdrawn (their sheets stay on record, no longer counted); during its panel's phase the
+    assignment is completed at once (the entries its team evaluated get another team)."""
+    campaign = entry.campaign
+    phase = CampaignPhase(campaign.phase)
+    if phase == CampaignPhase.PEER_REVIEW:
+        peer_assignments_create(campaign, by=by)
+    elif phase == CampaignPhase.JURY:
+        jury_assignments_create(campaign, by=by)
+    Assignment.objects.filter(campaign=campaign, removed_at__isnull=True).filter(
+        Q(entry=entry) | Q(peer_entry=entry)).update(removed_at=timezone.now(), removed_reason=WITHDRAWN_REASON)
 
 
 # --- Jurors' invitations ---------------------------------------------------------------------

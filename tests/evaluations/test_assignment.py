@@ -146,3 +146,20 @@ def test_invitation_accepted_gives_role_and_assignments(django_capture_on_commit
     # The link works once (for someone else).
     with pytest.raises(ValidationError, match="déjà été acceptée"):
         scoring_services.juror_invitation_accept(token=token, user=UserFactory())
+
+
+def test_a_withdrawal_during_the_peer_phase_reassigns_at_once():
+    """Part 1's entry transition calls entry_left: the entries the withdrawn team evaluated get
+    another team, the withdrawn entry's own assignments are withdrawn, other sheets kept."""
+    from evaluations import services
+
+    campaign, entries, _ = campaign_with_entries(6, phase=CampaignPhase.PEER_REVIEW, peers_per_entry=2)
+    scoring_services.peer_assignments_create(campaign)
+    kept = [a for a in active(campaign, Panel.PEER) if entries[0].pk not in (a.entry_id, a.peer_entry_id)][0]
+    fill(kept, [3] * 5)
+    services.entry_transition(entry=entries[0], action="withdraw", by=entries[0].created_by)
+    assignments = active(campaign, Panel.PEER)
+    assert all(entries[0].pk not in (a.entry_id, a.peer_entry_id) for a in assignments)
+    assert set(Counter(a.entry_id for a in assignments).values()) == {2}
+    kept.refresh_from_db()
+    assert kept.removed_at is None and kept.sheet.state.is_locked
