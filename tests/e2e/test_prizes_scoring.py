@@ -144,3 +144,25 @@ def test_invitation_page_for_a_visitor(new_visit):
     visit = new_visit()
     page = visit.goto("/prix/jury/invitation/e2e-jeton/")
     expect(page.locator("#content").get_by_role("link", name="Se connecter")).to_be_visible()
+
+
+def test_organiser_invites_a_juror_and_completes_the_jury(new_visit):
+    campaign, _entries, _jurors = campaign_with_entries(3, phase=CampaignPhase.JURY, jurors=2, jurors_per_entry=1)
+    organiser = campaign.organisers.get()
+    organiser.email = "organisateur.jury@exemple.gouv.fr"
+    organiser.save()
+    visit = new_visit()
+    login(visit, organiser.email, PASSWORD)
+    page = visit.goto(f"/prix/{campaign.slug}/organisation/jury/")
+    page.get_by_label("Adresse e-mail du juré").fill("pas-une-adresse")
+    page.get_by_role("button", name="Envoyer l’invitation").click()
+    visit.check()
+    expect(page.locator("#error-summary")).to_contain_text("Saisissez une adresse e-mail valide")
+    page.get_by_label("Adresse e-mail du juré").fill("nouvelle.jure@exemple.gouv.fr")
+    page.get_by_role("button", name="Envoyer l’invitation").click()
+    visit.check()
+    expect(page.get_by_text("L’invitation est envoyée à nouvelle.jure@exemple.gouv.fr.")).to_be_visible()
+    page.get_by_role("button", name="Compléter l’attribution du jury").click()
+    visit.check()
+    expect(page.get_by_text("3 attribution(s) créée(s), 0 retirée(s).")).to_be_visible()
+    shots(page, "jury-open")
