@@ -267,3 +267,17 @@ def test_jury_page_lists_entries_short_of_peers_and_jurors(client_for):
     page = page_text(client_for(scene.organiser).get(reverse("evaluations:jury_manage", args=[scene.campaign.slug])))
     assert f"{scene.a.innovation.title} : 1 équipe(s) sur 2" in page
     assert f"{scene.a.innovation.title} : 1 juré(s) sur 2" in page
+
+
+def test_each_evaluator_has_an_order_of_their_own_with_stable_numbers():
+    from evaluations import scoring_selectors
+
+    campaign, entries, (j1, j2) = campaign_with_entries(8, jurors=2, jurors_per_entry=2)
+    assign_jury(campaign, [(entry, juror) for entry in entries for juror in (j1, j2)])
+    orders = []
+    for juror in (j1, j2):
+        (group,) = scoring_selectors.evaluator_tasks(juror, campaign)
+        orders.append([a.entry_id for a in group.assignments])
+        for assignment in group.assignments:
+            assert scoring_selectors.assignment_number(juror, assignment) == assignment.number
+    assert sorted(orders[0]) == sorted(orders[1]) and orders[0] != orders[1]
