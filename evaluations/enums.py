@@ -174,6 +174,7 @@ class JournalAction(models.TextChoices):
     EXTEND_PHASE = "extend_phase", _("Prolongation de la phase")
     AWARD = "award", _("Prix attribué")
     AWARD_DELETE = "award_delete", _("Prix retiré")
+    ORGANISERS = "organisers", _("Organisateurs modifiés")
 
 
 class Panel(models.TextChoices):

@@ -59,9 +59,17 @@ class CampaignForm(DsfrModelForm):
             "aggregation": forms.RadioSelect,
         }
 
-    def __init__(self, *args, locked=False, **kwargs):
+    co_organisers = forms.CharField(
+        label=_("Co-organisateurs"), required=False, max_length=2_000, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Adresses e-mail d’organisateurs inscrits sur la plateforme, une par ligne : ils organisent "
+                    "la campagne avec vous."))
+
+    def __init__(self, *args, locked=False, by=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.locked = locked
+        if self.instance.pk and by is not None:
+            self.fields["co_organisers"].initial = "\n".join(
+                self.instance.organisers.exclude(pk=by.pk).order_by("email").values_list("email", flat=True))
         for name in DATE_FIELDS:
             model_field = Campaign._meta.get_field(name)
             self.fields[name] = datetime_field(model_field.verbose_name.capitalize(),
@@ -74,12 +82,15 @@ class CampaignForm(DsfrModelForm):
             self.fields["territories"].initial = list(self.instance.eligible_territories.values_list("pk", flat=True))
         if locked:
             for name in list(self.fields):
-                if name not in TEXT_FIELDS:
+                if name not in (*TEXT_FIELDS, "co_organisers"):
                     del self.fields[name]
 
     def service_fields(self) -> dict:
         names = [name for name in (*TEXT_FIELDS, *SETTINGS_FIELDS, *DATE_FIELDS) if name in self.cleaned_data]
         return {name: self.cleaned_data[name] for name in names}
+
+    def co_organiser_emails(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data.get("co_organisers", "").splitlines() if line.strip()]
 
     def territories_value(self):
         return None if self.locked else list(self.cleaned_data.get("territories") or [])

@@ -161,6 +161,35 @@ def campaign_save(*, campaign: Campaign, by: User, territories=None, **fields) -
     return locked
 
 
+@transaction.atomic
+def campaign_organisers_set(*, campaign: Campaign, by: User, emails: list[str]) -> list[User]:
+    """The campaign's co-organisers: `by` (who stays) and the accounts of these addresses, each an
+    organiser (role). Unknown addresses or accounts without the role are refused, all named."""
+    from essaimage.addresses import normalize_email_address
+    from essaimage.enums import Role
+
+    locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    require_perm(by, "evaluations.manage_campaign", locked)
+    wanted = {normalize_email_address(email) for email in emails if email.strip()}
+    found = {user.email: user for user in User.objects.filter(email__in=wanted, is_active=True)}
+    problems = [email for email in sorted(wanted) if email not in found or not found[email].has_role(Role.ORGANISATEUR)]
+    if problems:
+        raise ValidationError({"co_organisers": _("Ces adresses ne sont pas celles d’organisateurs inscrits : "
+                                                  "%(emails)s.") % {"emails": ", ".join(problems)}})
+    organisers = [by, *(user for user in found.values() if user.pk != by.pk)]
+    before = sorted(organiser_ids_of(locked))
+    locked.organisers.set(organisers)
+    after = sorted(user.pk for user in organisers)
+    if before != after:
+        audit_record(obj=locked, action=JournalAction.ORGANISERS, actor=by,
+                     message=", ".join(user.full_name for user in organisers))
+    return organisers
+
+
+def organiser_ids_of(campaign: Campaign) -> set[int]:
+    return set(campaign.organisers.values_list("pk", flat=True))
+
+
 def _phase_entered(campaign: Campaign, phase: CampaignPhase, by: User | None) -> None:
     """Part 2's reaction to a new phase (peer assignments when the peer phase opens, jury ones
     when the jury's does), in the same transaction: `evaluations.scoring_services.phase_entered(

@@ -6,6 +6,7 @@ its phase up with the dates (`services.campaign_phase_advance`)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -180,14 +181,17 @@ def entry_detail(request, pk):
                                             "vous serez prévenu de sa décision."))
                 return redirect("evaluations:entry", pk=entry.pk)
     questions_by_id = {q.pk: q for q in questions}
+    is_organiser = user.has_perm("evaluations.manage_campaign", entry.campaign)
     context = {
         "entry": entry, "campaign": entry.campaign, "form": form, "can_edit": can_edit,
         "answers": selectors.entry_answers(entry) if not can_edit else [],
         "warnings": [(questions_by_id[key], terms) for key, terms in warnings.items()],
         "allowed": {action.value: True for action in rules.allowed_entry_actions(user, entry)},
         "missing": services.missing_answers(entry) if can_edit else [],
-        "is_organiser": user.has_perm("evaluations.manage_campaign", entry.campaign),
+        "is_organiser": is_organiser,
         "ruling_form": forms.RulingForm() if user.has_perm("evaluations.rule_entry", entry) else None,
+        # The team reads its entry's own steps; the prizes stay the organisers' until the results.
+        "history": list(audit_entries_for(entry, actions=None if is_organiser else [*EntryAction, "create"])[:20]),
     }
     return render(request, "evaluations/entry_detail.html", context)
 
@@ -232,8 +236,11 @@ def campaign_create(request):
     form = forms.CampaignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            campaign = services.campaign_create(by=request.user, territories=form.territories_value(),
-                                                organisation=request.user.organisation, **form.service_fields())
+            with transaction.atomic():
+                campaign = services.campaign_create(by=request.user, territories=form.territories_value(),
+                                                    organisation=request.user.organisation, **form.service_fields())
+                services.campaign_organisers_set(campaign=campaign, by=request.user,
+                                                 emails=form.co_organiser_emails())
         except ValidationError as error:
             _add_errors(form, error) if hasattr(error, "error_dict") else form.add_error(None, error)
         else:
@@ -246,11 +253,14 @@ def campaign_create(request):
 def campaign_edit(request, slug):
     campaign = _campaign_for(request.user, "evaluations.change_campaign_texts", slug)
     locked = not request.user.has_perm("evaluations.change_campaign", campaign)
-    form = forms.CampaignForm(request.POST or None, instance=campaign, locked=locked)
+    form = forms.CampaignForm(request.POST or None, instance=campaign, locked=locked, by=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.campaign_save(campaign=campaign, by=request.user, territories=form.territories_value(),
-                                   **form.service_fields())
+            with transaction.atomic():
+                services.campaign_save(campaign=campaign, by=request.user, territories=form.territories_value(),
+                                       **form.service_fields())
+                services.campaign_organisers_set(campaign=campaign, by=request.user,
+                                                 emails=form.co_organiser_emails())
         except ValidationError as error:
             _add_errors(form, error) if hasattr(error, "error_dict") else form.add_error(None, error)
         else:

@@ -417,3 +417,17 @@ def test_entering_a_phase_calls_part_twos_reaction_when_it_exists(make_campaign,
     campaign = make_campaign(CampaignPhase.CANDIDATURES)
     services.campaign_phase_advance(campaign, now=campaign.peer_review_start + timedelta(minutes=1))
     assert calls == [(CampaignPhase.PEER_REVIEW, None)]
+
+
+def test_co_organisers_are_registered_organisers_and_run_the_campaign(campaign, organiser, other_organiser, agent):
+    with pytest.raises(ValidationError) as error:
+        services.campaign_organisers_set(campaign=campaign, by=organiser,
+                                         emails=[agent.email, "personne@exemple.gouv.fr"])
+    assert agent.email in str(error.value) and "personne@exemple.gouv.fr" in str(error.value)
+    services.campaign_organisers_set(campaign=campaign, by=organiser, emails=[f"  {other_organiser.email.upper()} "])
+    assert set(campaign.organisers.all()) == {organiser, other_organiser}
+    fresh = Campaign.objects.get(pk=campaign.pk)
+    assert other_organiser.has_perm("evaluations.manage_campaign", fresh)
+    assert audit(campaign)[-1][0] == "organisers"
+    with pytest.raises(PermissionDenied):
+        services.campaign_organisers_set(campaign=campaign, by=agent, emails=[])

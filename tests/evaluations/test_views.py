@@ -84,6 +84,7 @@ def test_the_ruling_and_its_reason_reach_the_team(client_for, campaign, organise
     assert entry.state == EntryStatus.INELIGIBLE and response.status_code == 302
     text = page_text(client_for(team_member).get(reverse("evaluations:entry", args=[entry.pk])))
     assert "Candidature irrecevable" in text and "Le territoire n’est pas éligible." in text
+    assert "Historique de la candidature" in text and "Déclarer irrecevable" in text
 
 
 # --- The organiser ------------------------------------------------------------------------------
@@ -139,6 +140,9 @@ def test_the_organiser_records_a_prize_and_its_citation(client_for, make_campaig
         entry, "Premier prix", "Exemplaire.", organiser)
     text = page_text(client_for(organiser).get(reverse("evaluations:awards", args=[campaign.slug])))
     assert "Premier prix" in text and "« Exemplaire. »" in text
+    # The team does not learn of its prize before the results (its entry's journal included).
+    team_page = page_text(client_for(entry.innovation.created_by).get(reverse("evaluations:entry", args=[entry.pk])))
+    assert "Exemplaire" not in team_page and "Prix attribué" not in team_page
 
 
 def test_publishing_the_campaign_from_its_page(client_for, make_campaign, organiser):
@@ -244,3 +248,12 @@ def test_the_list_shows_the_phase_the_dates_have_reached(client, make_campaign):
     Campaign.objects.filter(pk=campaign.pk).update(peer_review_start=timezone.now() - timedelta(minutes=5))
     text = page_text(client.get(reverse("evaluations:list")))
     assert "Évaluation par les pairs" in text and "Candidatures ouvertes" not in text
+
+
+def test_the_organiser_names_a_co_organiser_from_the_form(client_for, campaign, organiser, other_organiser):
+    url = reverse("evaluations:edit", args=[campaign.slug])
+    client_for(organiser).post(url, {"title": campaign.title, "summary": "", "description": "",
+                                     "co_organisers": other_organiser.email})
+    assert set(campaign.organisers.all()) == {organiser, other_organiser}
+    form_page = page_text(client_for(other_organiser).get(url))
+    assert organiser.email in form_page  # the other organiser sees who organises with them
