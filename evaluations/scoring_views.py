@@ -6,10 +6,12 @@ evaluator reaches never show the team, its organisation or its territory when th
 anonymised (see `evaluations.anonymity`), nor any other evaluator's score or the ranking."""
 
 from collections import defaultdict
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -220,6 +222,9 @@ def jury_manage(request, slug):
     }, status=400 if form.is_bound and form.errors else 200)
 
 
+RANKING_PAGE_SIZE = 100
+
+
 def deliberation(request, slug):
     campaign = _campaign(request.user, "evaluations.deliberate", slug)
     categories = list(campaign.categories.all())
@@ -232,14 +237,16 @@ def deliberation(request, slug):
         if chosen is None:
             raise Http404
     ranking = selectors.campaign_ranking(campaign, category=chosen)[0]
+    page = Paginator(ranking.rows, RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
     prizes = defaultdict(list)
     for entry_id, label in Award.objects.filter(category=chosen).order_by("kind", "rank").values_list(
             "entry_id", "prize_label"):
         prizes[entry_id].append(label)
-    for row in ranking.rows:
+    for row in page.object_list:
         row.prizes = prizes.get(row.entry.pk, [])
     return render(request, "evaluations/deliberation/ranking.html", {
-        "campaign": campaign, "categories": categories, "category": chosen, "ranking": ranking,
+        "campaign": campaign, "categories": categories, "category": chosen, "ranking": ranking, "page": page,
+        "query_without_page": urlencode({"categorie": chosen.pk}),
         "weights": selectors.panel_weights_text(campaign), "large_gap": selectors.LARGE_GAP,
         "awards_url": _url_or_empty("evaluations:awards", slug=campaign.slug),
         "by_median": campaign.aggregation_mode.value == "median",

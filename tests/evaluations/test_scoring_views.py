@@ -281,3 +281,19 @@ def test_each_evaluator_has_an_order_of_their_own_with_stable_numbers():
         for assignment in group.assignments:
             assert scoring_selectors.assignment_number(juror, assignment) == assignment.number
     assert sorted(orders[0]) == sorted(orders[1]) and orders[0] != orders[1]
+
+
+def test_deliberation_is_paginated_and_keeps_ranks(client_for, monkeypatch):
+    from evaluations import scoring_views
+
+    monkeypatch.setattr(scoring_views, "RANKING_PAGE_SIZE", 2)
+    campaign, entries, (juror,) = campaign_with_entries(3, jurors=1, phase=CampaignPhase.DELIBERATION)
+    for sheet, value in zip(assign_jury(campaign, [(entry, juror) for entry in entries]), [5, 4, 3], strict=True):
+        fill(sheet, [value] * 5)
+    client = client_for(campaign.organisers.get())
+    url = reverse("evaluations:deliberation", args=[campaign.slug])
+    first = page_text(client.get(url))
+    assert entries[0].innovation.title in first and entries[2].innovation.title not in first
+    assert "Page suivante" in first and "3 candidatures" in first
+    second = page_text(client.get(url + f"?categorie={entries[0].category_id}&page=2"))
+    assert entries[2].innovation.title in second and entries[0].innovation.title not in second
