@@ -6,7 +6,8 @@ from evaluations.enums import CampaignPhase, Panel
 from evaluations.models import Assignment, Score, ScoreSheet
 from reviewing.enums import ConflictAnswer, SheetStatus
 from tests.factories import OrganisationFactory, UserFactory
-from tests.factories.evaluations_scoring import CampaignFactory, CategoryFactory, EntryFactory
+from evaluations.enums import EntryStatus
+from tests.factories.evaluations import CampaignFactory, EntryFactory
 from tests.factories.innovations import InnovationFactory
 
 
@@ -14,13 +15,15 @@ def campaign_with_entries(n=4, *, phase=CampaignPhase.JURY, jurors=0, organisati
     """A campaign in `phase` with one category, `n` eligible entries (each its own organisation
     unless `organisations` gives one per entry) and `jurors` jurors."""
     organiser = UserFactory(roles=[Role.AGENT, Role.ORGANISATEUR])
-    campaign = CampaignFactory(phase=phase, created_by=organiser, **campaign_fields)
-    category = CategoryFactory(campaign=campaign, name="Services aux habitants")
+    campaign = CampaignFactory(at=phase, created_by=organiser, **{"peers_per_entry": 2, "jurors_per_entry": 2,
+                                                                 "anonymised": True, **campaign_fields})
+    category = campaign.categories.get()
     entries = []
     for index in range(n):
         organisation = organisations[index] if organisations else OrganisationFactory()
         innovation = InnovationFactory(organisation=organisation, created_by=UserFactory(organisation=organisation))
-        entries.append(EntryFactory(campaign=campaign, category=category, innovation=innovation))
+        entries.append(EntryFactory(campaign=campaign, category=category, innovation=innovation,
+                                    status=EntryStatus.ELIGIBLE))
     juror_users = [UserFactory(roles=[Role.AGENT, Role.JURE]) for _ in range(jurors)]
     campaign.jurors.add(*juror_users)
     return campaign, entries, juror_users
