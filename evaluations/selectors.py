@@ -79,8 +79,11 @@ def entry_answers(entry: Entry) -> list[tuple[Question, str]]:
 def vote_page(campaign: Campaign, user) -> dict:
     """Each category with its competing entries (innovation titles), and the category the user voted in."""
     entries = (Entry.objects.filter(campaign=campaign, status=EntryStatus.ELIGIBLE)
-               .select_related("innovation").order_by("innovation__title"))
+               .select_related("innovation").prefetch_related("innovation__members").order_by("innovation__title"))
     categories = list(campaign.categories.prefetch_related(Prefetch("entries", queryset=entries, to_attr="competing")))
+    for category in categories:  # one's own team's entries are shown, not offered (innovations.rules.team_ids)
+        for entry in category.competing:
+            entry.own = user.is_authenticated and user.has_perm("innovations.team_innovation", entry.innovation)
     voted = {}
     if user.is_authenticated:
         voted = dict(Vote.objects.filter(campaign=campaign, voter=user).values_list("category_id", "entry_id"))

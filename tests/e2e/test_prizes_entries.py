@@ -66,7 +66,7 @@ def test_enter_rule_award_publish_and_badge(new_visit, db):
     expect(page.get_by_role("status").first).to_contain_text("Décision enregistrée")
     page = team.goto(f"/prix/candidatures/{entry.pk}/")
     expect(page.get_by_text("Candidature recevable")).to_be_visible()
-    expect(page.get_by_text("Dossier complet, bienvenue dans la compétition.")).to_be_visible()
+    expect(page.get_by_text("Dossier complet, bienvenue dans la compétition.").first).to_be_visible()
 
     # Deliberation: the organiser records the prize; the results date comes; a category without a
     # prize keeps the results from going out by themselves: the organiser publishes them.

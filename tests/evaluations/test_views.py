@@ -257,3 +257,22 @@ def test_the_organiser_names_a_co_organiser_from_the_form(client_for, campaign, 
     assert set(campaign.organisers.all()) == {organiser, other_organiser}
     form_page = page_text(client_for(other_organiser).get(url))
     assert organiser.email in form_page  # the other organiser sees who organises with them
+
+
+VOTE_QUERIES = 9
+
+
+def test_the_vote_page_offers_other_teams_entries_in_constant_queries(client_for, make_campaign, team_member,
+                                                                      django_assert_num_queries):
+    now = timezone.now()
+    campaign = make_campaign(CampaignPhase.JURY, public_prize=True, public_vote_start=now - timedelta(days=1),
+                             public_vote_end=now + timedelta(days=1))
+    own = EntryFactory(campaign=campaign, innovation=team_member.innovation, status=EntryStatus.ELIGIBLE)
+    client = client_for(team_member)
+    url = reverse("evaluations:vote", args=[campaign.slug])
+    for count in (1, 5):
+        EntryFactory.create_batch(count if count == 1 else 4, campaign=campaign, status=EntryStatus.ELIGIBLE)
+        with django_assert_num_queries(VOTE_QUERIES):
+            html = page_text(client.get(url))
+    assert f'value="{own.pk}"' not in html and "Votre équipe" in html
+    assert html.count('name="entry"') == 5
