@@ -336,8 +336,8 @@ def jury_overview(campaign: Campaign) -> dict:
             "entry__innovation", "evaluator").order_by("-recorded_at", "-pk")[:200]),
         "short": short,
         "short_peers": short_peers if CampaignPhase(campaign.phase).order >= CampaignPhase.PEER_REVIEW.order else [],
-        "peer_assignments": Assignment.objects.filter(campaign=campaign, panel=Panel.PEER,
-                                                      removed_at__isnull=True).count(),
+        "peers": Assignment.objects.filter(campaign=campaign, panel=Panel.PEER, removed_at__isnull=True).aggregate(
+            assigned=Count("pk"), sent=Count("pk", filter=Q(sheet__status=SheetStatus.SUBMITTED))),
     }
 
 

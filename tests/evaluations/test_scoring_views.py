@@ -297,3 +297,10 @@ def test_deliberation_is_paginated_and_keeps_ranks(client_for, monkeypatch):
     assert "Page suivante" in first and "3 candidatures" in first
     second = page_text(client.get(url + f"?categorie={entries[0].category_id}&page=2"))
     assert entries[2].innovation.title in second and entries[0].innovation.title not in second
+
+
+def test_jury_page_counts_the_peer_sheets_sent(client_for):
+    scene = Scene(CampaignPhase.PEER_REVIEW)
+    fill(scene.peer_a, [3] * 5)
+    page = page_text(client_for(scene.organiser).get(reverse("evaluations:jury_manage", args=[scene.campaign.slug])))
+    assert "1 évaluation par les pairs attribuée, 1 envoyée." in page
