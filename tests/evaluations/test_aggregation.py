@@ -136,3 +136,28 @@ def test_ranking_query_count_is_the_same_for_many_entries(django_assert_num_quer
     with django_assert_num_queries(4):
         ranking, rows = rows_by_entry(campaign)
     assert len(rows) == 12
+
+
+def test_raw_medians_come_from_reviewing_once_it_gives_them(monkeypatch, django_assert_num_queries):
+    """When reviewing's RankedItem carries `raw_median`, no second query is made for them."""
+    from dataclasses import dataclass
+
+    from reviewing import aggregation
+    from reviewing.aggregation import RankedItem
+
+    @dataclass(frozen=True)
+    class WithRawMedian(RankedItem):
+        raw_median: Decimal | None = None
+
+    real = aggregation.ranking
+
+    def ranking(*args, **kwargs):
+        return [WithRawMedian(**{**item.__dict__, "raw_median": Decimal("7.77")}) for item in real(*args, **kwargs)]
+
+    monkeypatch.setattr(aggregation, "ranking", ranking)
+    campaign, (a,), (g,) = campaign_with_entries(1, jurors=1, peers_per_entry=0, normalise=True)
+    (sheet,) = assign_jury(campaign, [(a, g)])
+    fill(sheet, [5] * 5)
+    with django_assert_num_queries(4):
+        ranking_, rows = rows_by_entry(campaign)
+    assert rows[a.pk].raw_median == Decimal("7.77")
