@@ -9,9 +9,10 @@ class EvaluationsConfig(AppConfig):
     verbose_name = _("Prix et évaluations")
 
     def ready(self):
-        from evaluations import notices
+        from evaluations import notices, scoring_notices, scoring_rules  # noqa: F401
 
         notices.register()
+        scoring_notices.register()
 
     def load_demo_data(self):
         from evaluations.demo import load

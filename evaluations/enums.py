@@ -202,3 +202,14 @@ class AwardKind(models.TextChoices):
 # The score sheet's table is the shared one of the review core (draft -> submitted), applied by
 # part 2's sheet transition service (evaluations/scoring_services.py).
 SHEET_TRANSITIONS = _SHEET_TRANSITIONS
+
+
+class ScoringAction(models.TextChoices):
+    """What the scoring (part 2, `scoring_services`) records in the audit journal besides the
+    score sheet's own transition (`reviewing.enums.SheetAction`)."""
+
+    ASSIGN_PEER = "assign_peer", _("Attribution des évaluations par les pairs")
+    ASSIGN_JURY = "assign_jury", _("Attribution des candidatures au jury")
+    JUROR_INVITED = "juror_invited", _("Invitation d’un juré")
+    JUROR_JOINED = "juror_joined", _("Arrivée d’un juré")
+    CONFLICT = "conflict", _("Réponse sur le conflit d’intérêts")

@@ -88,3 +88,12 @@ class CampaignSitemap(django_sitemaps.Sitemap):
 
 def sitemaps() -> dict:
     return {"prix": CampaignSitemap}
+
+
+def dashboard_todo(request) -> list[Section]:
+    """Jurors and peer teams: the campaigns where score sheets wait for them (one query)."""
+    from evaluations.scoring_selectors import pending_evaluations
+
+    pending = pending_evaluations(request.user)
+    return [Section("evaluations/scoring/dashboard_todo.html", {"pending_evaluations": pending}, order=30,
+                    empty=not pending)]

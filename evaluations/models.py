@@ -21,6 +21,7 @@ from essaimage.enums import OrganisationKind
 from essaimage.models import MEDIUM_TEXT_MAX_LENGTH, Organisation, Territory
 from evaluations.enums import Aggregation, AwardKind, CampaignPhase, EntryStatus, Panel
 from innovations.enums import Stage
+from reviewing.enums import SheetAction
 from reviewing.models import (
     AssignmentBase, ConflictRecordBase, CriterionBase, ScoreBase, ScoreSheetBase, assignment_constraints,
     conflict_record_constraints, criterion_constraints, score_constraints, sheet_constraints,
@@ -375,6 +376,7 @@ class JurorInvitation(models.Model):
 
 
 class ScoreSheet(ScoreSheetBase):
+    audit_actions = SheetAction  # its journal reads « Envoyer », not an entry's « Déposer »
     assignment = models.OneToOneField(Assignment, verbose_name=_("attribution"), on_delete=models.CASCADE,
                                       related_name="sheet")
     # Who sent it (a peer sheet may be filled by any member of the evaluating team).

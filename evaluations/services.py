@@ -554,6 +554,10 @@ def entry_transition(*, entry: Entry, action: EntryAction | str, by: User, reaso
     locked.save(update_fields=["status", "submitted_at", "ruling_reason", "ruled_by", "ruled_at", "withdrawn_at",
                                "updated_at"])
     audit_record(obj=locked, action=action.value, actor=by, from_state=previous, to_state=target, message=reason)
+    if previous == EntryStatus.ELIGIBLE and target != EntryStatus.ELIGIBLE:  # part 2: its evaluations follow
+        from evaluations.scoring_services import entry_left
+
+        entry_left(entry=locked, by=by)
     from django.urls import reverse
 
     url = reverse("evaluations:entry", kwargs={"pk": locked.pk})

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from evaluations import views
+from evaluations import scoring_urls, views
 
 app_name = "evaluations"
 
+# The scoring's URLs first (part 2): `<slug>/organisation/jury/` before `<slug>/organisation/<kind>/`.
 urlpatterns = [
+    *scoring_urls.urlpatterns,
     path("", views.campaign_list, name="list"),
     path("nouvelle/", views.campaign_create, name="create"),
     path("mes-candidatures/", views.my_entries, name="mine"),

@@ -129,8 +129,9 @@ def build(agent, moderator, n):
 # costs no permission query (essaimage.backends: model permissions are read for staff only).
 # The sponsors add 4 (one's own profile, requests to answer, sponsorships, the team's open
 # requests) and, for a moderator, the profiles to validate; the events 1 (upcoming registrations);
-# grants 1 (the team's applications).
-DASHBOARD_QUERIES = {"agent": 16, "moderator": 19}  # + the prizes (evaluations)
+# grants 1 (the team's applications); the prizes 2 (the entries and organised campaigns, the
+# evaluations waiting).
+DASHBOARD_QUERIES = {"agent": 17, "moderator": 20}
 
 
 @pytest.mark.parametrize("role", ["agent", "moderator"])
