@@ -53,7 +53,7 @@ def offer_deadline_for(event: Event, now=None):
 
 
 def _local(value) -> str:
-    return formats.date_format(timezone.localtime(value), "l j F Y à H\\hi")
+    return formats.date_format(timezone.localtime(value), "l j F Y à G \\h i")
 
 
 def _event_context(event: Event) -> dict:
