@@ -21,6 +21,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
+from essaimage.request_memo import forget, remembered
+
 _MISSING = object()
 
 # A value stored under a version never changes: each process also keeps the latest ones it read
@@ -134,7 +136,11 @@ def _generation_key(name: str) -> str:
 
 
 def generation(name: str) -> int:
-    """The current generation of the data called `name`."""
+    """The current generation of the data called `name` (read once per GET request)."""
+    return remembered(("generation", name), lambda: _read_generation(name))
+
+
+def _read_generation(name: str) -> int:
     key = _generation_key(name)
     value = cache.get(key)
     if value is None:
@@ -147,6 +153,7 @@ def bump_generation(name: str) -> None:
     """Move `name` to a new generation once the current transaction commits (at once outside one)."""
 
     def bump():
+        forget(("generation", name))
         key = _generation_key(name)
         try:
             cache.incr(key)

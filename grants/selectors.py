@@ -16,6 +16,7 @@ from grants.enums import PENDING_APPLICATION_STATES, ApplicationStatus, CallPhas
 from grants.filters import CallFilter, InstructionFilter
 from grants.models import Application, Call, InfoRequest, Message, Programme
 from grants.rules import instructed_programme_ids
+from essaimage.request_memo import remembered
 
 CALLS_PER_PAGE = 20
 APPLICATIONS_PER_PAGE = 25
@@ -66,7 +67,8 @@ def next_phase_change(now) -> datetime.datetime:
 def home_calls(now=None) -> dict:
     """The home page's open calls (three) and their number, cached until a call is written or the
     next opening or closing: the warm home page reads nothing of grants from the database."""
-    now = now or timezone.now()
+    if now is None:  # the figure and the section of the home page share one read
+        return remembered(("grants:home_calls",), lambda: home_calls(timezone.now()))
     key = f"grants:home:{versioned_cache.generation(CALLS_GENERATION)}"
     entry = cache.get(key)
     if entry is None or now >= entry["valid_until"]:
