@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from essaimage.admin import ReadOnlyAdmin
+
 from contact.models import ContactMessage
 
 
 @admin.register(ContactMessage)
-class ContactMessageAdmin(admin.ModelAdmin):
+class ContactMessageAdmin(ReadOnlyAdmin):
     """The relay's log, read-only: a message sent cannot be changed afterwards."""
 
     list_display = ["subject", "kind", "sender_name", "innovation", "recipient_count", "created_at"]
@@ -15,9 +17,4 @@ class ContactMessageAdmin(admin.ModelAdmin):
     readonly_fields = ["kind", "sender", "sender_name", "sender_email", "recipient", "innovation", "replication",
                        "subject", "body", "recipient_count", "created_at"]
     fields = readonly_fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    can_delete = True

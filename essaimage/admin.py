@@ -151,6 +151,23 @@ class GroupAdmin(BaseGroupAdmin):
 
 # --- Reference data -------------------------------------------------------------------------
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows the site's services write (statuses through their transition service): the
+    administration shows them and never adds nor changes them; it deletes them only where the
+    model admin says `can_delete = True`."""
+
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return self.can_delete and super().has_delete_permission(request, obj)
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(BoundedDatesMixin, AutocompleteLabelMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "siret", "territory", "created_at"]
@@ -162,7 +179,7 @@ class OrganisationAdmin(BoundedDatesMixin, AutocompleteLabelMixin, admin.ModelAd
 
 
 @admin.register(Territory)
-class TerritoryAdmin(admin.ModelAdmin):
+class TerritoryAdmin(ReadOnlyAdmin):
     """Official COG data: read, searched and picked, never typed by hand."""
 
     list_display = ["name", "code", "level", "parent"]
@@ -174,15 +191,6 @@ class TerritoryAdmin(admin.ModelAdmin):
     def get_search_results(self, request, queryset, search_term):
         # `search_name` is folded (no accents, lower case): fold what is typed the same way.
         return super().get_search_results(request, queryset, fold(search_term))
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # --- Audit journal --------------------------------------------------------------------------
@@ -240,7 +248,7 @@ class ObjectKindFilter(admin.SimpleListFilter):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdmin):
     """The append-only trail, newest first, in words rather than codes; nobody edits it."""
 
     list_display = ["created_at", "object_kind", "object_link", "action_display", "from_display", "to_display",
@@ -295,15 +303,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
     def message_excerpt(self, obj):
         text = " ".join(obj.message.split())
         return (text[:80] + "…") if len(text) > 80 else (text or "—")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # The admin log-in goes through the same throttled backend as the site's; this form says so.

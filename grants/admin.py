@@ -3,18 +3,9 @@ grants/services.py from the site's pages; statuses change only through the trans
 
 from django.contrib import admin
 
+from essaimage.admin import ReadOnlyAdmin
+
 from grants.models import Application, Call, Programme
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Programme)

@@ -1,21 +1,19 @@
 from django.contrib import admin
 
+from essaimage.admin import ReadOnlyAdmin
+
 from notifications.models import Follow, Notice, NoticePreference
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class DeletableReadOnlyAdmin(ReadOnlyAdmin):
     """Notices, follows and preferences are written by the site (notifications.services) only:
     the administration shows them and may delete them, never edits them."""
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    can_delete = True
 
 
 @admin.register(Notice)
-class NoticeAdmin(ReadOnlyAdmin):
+class NoticeAdmin(DeletableReadOnlyAdmin):
     list_display = ["title", "recipient", "kind", "created_at", "read_at", "in_digest"]
     list_filter = ["kind", ("read_at", admin.EmptyFieldListFilter), "in_digest"]
     search_fields = ["title", "recipient__email"]
@@ -24,7 +22,7 @@ class NoticeAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Follow)
-class FollowAdmin(ReadOnlyAdmin):
+class FollowAdmin(DeletableReadOnlyAdmin):
     list_display = ["user", "content_type", "object_id", "created_at"]
     list_filter = ["content_type"]
     search_fields = ["user__email"]
@@ -32,7 +30,7 @@ class FollowAdmin(ReadOnlyAdmin):
 
 
 @admin.register(NoticePreference)
-class NoticePreferenceAdmin(ReadOnlyAdmin):
+class NoticePreferenceAdmin(DeletableReadOnlyAdmin):
     list_display = ["user", "kind", "frequency", "updated_at"]
     list_filter = ["kind", "frequency"]
     search_fields = ["user__email"]

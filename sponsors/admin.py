@@ -4,19 +4,10 @@ listed here."""
 
 from django.contrib import admin
 
+from essaimage.admin import ReadOnlyAdmin
+
 import sponsors.events.admin  # noqa: F401  (rencontres: sponsors/events/admin.py)
 from sponsors.models import SponsorProfile, Sponsorship, SponsorshipRequest
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(SponsorProfile)

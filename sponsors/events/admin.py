@@ -3,18 +3,9 @@ the organiser's pages); staff look events and registrations up, and follow the l
 
 from django.contrib import admin
 
+from essaimage.admin import ReadOnlyAdmin
+
 from sponsors.events.models import Event, Registration
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Event)
