@@ -51,9 +51,12 @@ CATALOGUE_FLAGS = [
 
 def innovation_sections(request, innovation) -> list[Section]:
     """The prizes of an innovation (« Primée — <campagne> ») on its page, if any: one query."""
-    from evaluations.selectors import innovation_awards
+    from evaluations.selectors import awarded_innovation_ids, innovation_awards
+    from innovations.selectors import innovation_ids_with
 
-    awards = innovation_awards(innovation)
+    # (results published move the catalogue version on: evaluations.services)
+    awards = innovation_awards(innovation) if innovation.pk in innovation_ids_with(
+        "evaluations:awarded", awarded_innovation_ids) else []
     return [Section("evaluations/innovation/awards.html", {"innovation_awards": awards}, order=10)] if awards else []
 
 

@@ -92,9 +92,9 @@ def dashboard_sections(request) -> list[Section]:
 
 def innovation_sections(request, innovation) -> list[Section]:
     """On an innovation's page: the grants it received, and (to its team) the open calls it may apply to."""
-    from grants.selectors import eligible_open_calls, grants_of_innovation
+    from grants.selectors import eligible_open_calls, grants_of_innovation, laureate_innovation_ids
 
-    received = grants_of_innovation(innovation)
+    received = grants_of_innovation(innovation) if innovation.pk in laureate_innovation_ids() else []
     calls = eligible_open_calls(innovation) if request.user.has_perm("grants.apply", innovation) else []
     if not received and not calls:
         return []

@@ -154,6 +154,15 @@ def grants_of_innovation(innovation) -> list[Application]:
                 .select_related("call", "call__programme__funder").order_by("-decided_at"))
 
 
+def laureate_innovation_ids() -> frozenset[int]:
+    """Innovations with an accepted application, once per catalogue version (application_transition
+    moves it on when an application becomes accepted or stops being so)."""
+    from innovations.selectors import innovation_ids_with
+
+    return innovation_ids_with("grants:laureates", lambda: Application.objects.filter(
+        status=ApplicationStatus.ACCEPTED).values_list("innovation_id", flat=True))
+
+
 def eligible_open_calls(innovation, now=None) -> list[Call]:
     """Open calls the innovation may apply to (and has not applied to yet)."""
     from grants.services import eligibility_problems

@@ -50,6 +50,7 @@ from grants.models import (
 from grants.rules import ACTION_PERMISSIONS, forget_instructed_programmes
 from grants.selectors import CALLS_GENERATION
 from grants.wording import euros, paris_datetime_full
+from innovations.catalogue_version import bump_version
 from innovations.enums import Stage
 from innovations.enums import Status as InnovationStatus
 from innovations.models import Innovation
@@ -621,6 +622,8 @@ def application_transition(*, application: Application, action: ApplicationActio
     locked.status = target
     locked.save()
     audit_record(obj=locked, action=action.value, actor=by, from_state=previous, to_state=target, message=message)
+    if ApplicationStatus.ACCEPTED in (previous, target):
+        bump_version()  # the grants shown on the innovation's page (grants.selectors.laureate_innovation_ids)
     if notify:
         _notify_transition(locked, action, by, message, {**extra, **kw})
     return locked

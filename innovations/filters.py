@@ -96,6 +96,18 @@ class CatalogueFilter(django_filters.FilterSet):
         for name, objects in (known or {}).items():  # after the flags: this builds the form
             self.form.fields[name].known = objects
 
+    # The form class, built once per process for a given set of filters (django-filter builds
+    # one, with a field per filter, for every filter set: a millisecond of each catalogue page).
+    # Its fields are copied into each form, so `known` set on a form's field stays with it.
+    _form_classes: dict = {}
+
+    def get_form_class(self):
+        key = tuple(self.filters)
+        form_class = self._form_classes.get(key)
+        if form_class is None:
+            form_class = self._form_classes[key] = super().get_form_class()
+        return form_class
+
     def filter_flag(self, queryset, name, value):
         flag = next(flag for flag in catalogue_flags() if flag.key == name)
         return queryset.filter(flag.condition()) if value == FLAG_YES else queryset

@@ -4,6 +4,8 @@ import hashlib
 import threading
 from array import array
 from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import islice
 
 from django.core.paginator import Paginator
@@ -123,15 +125,72 @@ def catalogue(*, params, page_number=1) -> dict:
         # The index keeps the catalogue in each sort order: the page's keys come from memory,
         # for a search as for the whole catalogue (the matches are a bitmask like a filter's).
         keys = index.page(results, sort, start, PAGE_SIZE, count=count)
-    by_pk = published.select_related("territory", "organisation").defer(*UNSHOWN_FIELDS).in_bulk(keys)
-    page.object_list = [by_pk[pk] for pk in keys if pk in by_pk]
-    attach_themes(page.object_list, labels)
-    attach_flags(index, page.object_list)
+    page.object_list = Results(keys, published, index, labels)
     return {"filterset": filterset, "page": page, "sort": sort, "searching": searching,
             "catalogue_version": index.version, "facets_key": facets_key(index, params),
             "facets": facet_labels(counts, params, cleaned, labels), "ignored_filters": ignored,
             "active_filters": len(active),
             "removable": removable_filters(params, cleaned), "link_query": link_query(params)}
+
+
+@dataclass(slots=True)
+class Card:
+    """What a result's card shows (innovations_tags.result_card), read without a model instance."""
+
+    pk: int
+    slug: str
+    title: str
+    summary: str
+    stage: str
+    replication_count: int
+    organisation_name: str
+    territory_name: str
+    themes: list
+    flag_labels: list
+
+
+CARD_FIELDS = ("pk", "slug", "title", "summary", "stage", "replication_count", "theme_ids",
+               "organisation__name", "territory__name")
+
+
+class Results(Sequence):
+    """The innovations of a page of results, known by their keys. The page shows them through
+    the `result_cards` tag, which reads (card_rows) only those whose card this process has not
+    rendered for this catalogue version: a page whose cards are all known costs no query.
+    Iterating the page loads the innovations themselves (one query, then kept)."""
+
+    def __init__(self, keys, published, index, labels):
+        self.keys, self.published, self.index, self.labels = keys, published, index, labels
+        self._innovations = None
+
+    def __len__(self):
+        return len(self.innovations) if self._innovations is not None else len(self.keys)
+
+    def __getitem__(self, position):
+        return self.innovations[position]
+
+    @property
+    def innovations(self) -> list[Innovation]:
+        if self._innovations is None:
+            by_pk = (self.published.select_related("territory", "organisation").defer(*UNSHOWN_FIELDS)
+                     .in_bulk(self.keys))
+            self._innovations = [by_pk[pk] for pk in self.keys if pk in by_pk]
+            attach_themes(self._innovations, self.labels)
+            attach_flags(self.index, self._innovations)
+        return self._innovations
+
+    def card_rows(self, pks) -> dict[int, Card]:
+        """{pk: Card} of these innovations (one query, no model instance), still published."""
+        themes = {theme.pk: theme for theme in self.labels["themes"]}
+        flag_tests = _flag_tests(self.index)
+        cards = {}
+        for pk, slug, title, summary, stage, replications, theme_ids, organisation, territory in (
+                self.published.filter(pk__in=pks).values_list(*CARD_FIELDS)):
+            chosen = sorted((themes[key] for key in theme_ids if key in themes),
+                            key=lambda theme: (theme.position, theme.name))
+            cards[pk] = Card(pk, slug, title, summary, stage, replications, organisation or "", territory or "",
+                             chosen, [label for label, has in flag_tests if has(pk)])
+        return cards
 
 
 # The matches of a search, by relevance, are computed once per catalogue version by all the app
@@ -167,10 +226,15 @@ def search_matches(index, published, text: str) -> tuple[array, int]:
     return found
 
 
+def _flag_tests(index) -> list:
+    """[(label, test of a primary key)] of the apps' flags (« Primée »), from the index."""
+    return [(flag.label, index.member_test(index.masks[flag.key].get(FLAG_YES, 0))) for flag in catalogue_flags()
+            if flag.key in index.masks]
+
+
 def attach_flags(index, innovations) -> None:
     """`innovation.flag_labels`: the labels of the apps' flags it has (« Primée »), from the index."""
-    tests = [(flag.label, index.member_test(index.masks[flag.key].get(FLAG_YES, 0))) for flag in catalogue_flags()
-             if flag.key in index.masks]
+    tests = _flag_tests(index)
     for innovation in innovations:
         innovation.flag_labels = [label for label, has in tests if has(innovation.pk)]
 
@@ -337,6 +401,17 @@ def catalogue_figures() -> dict:
         return figures
 
     return dict(versioned_cache.cached("catalogue:figures", catalogue_version.current_version(), compute))
+
+
+def innovation_ids_with(name: str, compute) -> frozenset[int]:
+    """The innovations that have something of an app to show on their page (a grant received, an
+    event where they were presented, a prize): `compute()` gives their ids, read once per
+    catalogue version by each process, so that the page of an innovation with nothing to show
+    asks the app nothing. The app moves the catalogue version on whenever that set may change
+    (catalogue_version.bump_version): a grant accepted or no longer so, an event published,
+    cancelled or presenting other innovations, prize results published."""
+    return versioned_cache.cached(f"innovation-ids:{name}", catalogue_version.current_version(),
+                                  lambda: frozenset(compute()), shared=False)
 
 
 def innovation_page_queryset():

@@ -8,6 +8,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from essaimage import uploads, versioned_cache
+from essaimage.templatetags.essaimage_tags import count_formatter, html_text
 from innovations import selectors, wording
 from innovations.enums import ReplicationStatus, Stage, Status
 
@@ -84,20 +85,19 @@ def latest_change_request(innovation):
 @register.simple_tag
 def place_options(rows, with_code=False):
     """The <option>s of a région or département filter, from facet_labels' rows (code, name,
-    count, selected, parent code): built with format_html_join, escaped, because a hundred
-    départements through the template language were the slowest part of a catalogue page."""
-    from django.utils.formats import localize
-    from django.utils.html import format_html_join
-
+    count, selected, parent code), every value escaped (html_text): a hundred départements
+    through the template language, or format_html, were the slowest part of a catalogue page."""
+    count = count_formatter()
     if with_code:  # départements: narrowed to the chosen région by static/js/essaimage.js
-        return format_html_join(
-            "", '<option value="{}" data-region="{}"{}>{} – {} ({})</option>',
-            ((code, parent, " selected" if selected else "", code, name, localize(count))
-             for code, name, count, selected, parent in rows))
-    return format_html_join(
-        "", '<option value="{}"{}>{} ({})</option>',
-        ((code, " selected" if selected else "", name, localize(count))
-         for code, name, count, selected, _parent in rows))
+        options = (f'<option value="{html_text(code)}" data-region="{html_text(parent)}"'
+                   f'{" selected" if selected else ""}>{html_text(code)} – {html_text(name)} '
+                   f'({html_text(count(number))})</option>'
+                   for code, name, number, selected, parent in rows)
+    else:
+        options = (f'<option value="{html_text(code)}"{" selected" if selected else ""}>{html_text(name)} '
+                   f'({html_text(count(number))})</option>'
+                   for code, name, number, selected, _parent in rows)
+    return mark_safe("".join(options))
 
 
 # --- The catalogue's results -------------------------------------------------------------------
@@ -112,7 +112,8 @@ _cards = versioned_cache.LocalMemory(CARD_ENTRIES)
 
 def result_card(innovation, url_prefix: str) -> str:
     """One result of the catalogue: title (link), stage, replications, summary, holder, place,
-    themes. `url_prefix`: the page of an innovation without its slug (detail_url_prefix)."""
+    themes, from a selectors.Card. `url_prefix`: the page of an innovation without its slug
+    (detail_url_prefix)."""
     replications = ""
     if innovation.replication_count:
         replications = format_html(
@@ -121,9 +122,8 @@ def result_card(innovation, url_prefix: str) -> str:
                      innovation.replication_count) % {"counter": innovation.replication_count})
     # The apps' flags it has (« Primée »): they change with the catalogue version, as the card does.
     flags = format_html_join("", '<p class="fr-badge fr-badge--sm fr-badge--yellow-tournesol fr-mb-1w fr-ml-1w">{}</p>',
-                             ((label,) for label in getattr(innovation, "flag_labels", ())))
-    holder = " · ".join(part for part in (innovation.organisation.name if innovation.organisation else "",
-                                          innovation.territory.name if innovation.territory else "") if part)
+                             ((label,) for label in innovation.flag_labels))
+    holder = " · ".join(part for part in (innovation.organisation_name, innovation.territory_name) if part)
     themes = ""
     if innovation.themes:
         themes = format_html('<ul class="fr-tags-group">{}</ul>', format_html_join(
@@ -148,14 +148,16 @@ def detail_url_prefix() -> str:
 
 
 @register.simple_tag
-def result_cards(innovations, version):
-    """The <li> of each result, from this process's memory when it rendered it for this
-    catalogue version (`version`: the one the page's innovations were read at, or after)."""
-    by_key = {(innovation.pk, get_language()): innovation for innovation in innovations}
+def result_cards(results, version):
+    """The <li> of each result of a page (selectors.Results), from this process's memory when it
+    rendered it for this catalogue version (`version`: the one the page's keys were read at, or
+    after); the others are read in one query (Results.card_rows) and rendered."""
+    language = get_language()
 
     def render(keys):
+        cards = results.card_rows([pk for pk, _language in keys])
         prefix = detail_url_prefix()
-        return {key: result_card(by_key[key], prefix) for key in keys}
+        return {(pk, language): result_card(cards[pk], prefix) for pk, _language in keys if pk in cards}
 
-    cards = _cards.get_many(list(by_key), version, render)
+    cards = _cards.get_many([(pk, language) for pk in results.keys], version, render)
     return mark_safe("".join(cards))  # each card is format_html's output, escaped

@@ -42,6 +42,8 @@ def dashboard_sections(request):
 def innovation_sections(request, innovation):
     from sponsors.events import selectors
 
+    if innovation.pk not in selectors.presented_innovation_ids():
+        return []
     events = selectors.events_presenting(innovation)
     if not events:  # the innovation page renders every section it gets
         return []

@@ -92,6 +92,15 @@ def events_presenting(innovation):
                 .order_by("-starts_at", "-pk"))
 
 
+def presented_innovation_ids() -> frozenset[int]:
+    """Innovations presented at a published event, once per catalogue version (event_save and
+    event_transition move it on when an event's status or presented innovations change)."""
+    from innovations.selectors import innovation_ids_with
+
+    return innovation_ids_with("events:presented", lambda: Event.innovations.through.objects.filter(
+        event__status=EventStatus.PUBLIE).values_list("innovation_id", flat=True))
+
+
 def upcoming_feed():
     return (Event.objects.filter(status=EventStatus.PUBLIE, ends_at__gt=timezone.now())
             .select_related("commune").prefetch_related("themes").order_by("starts_at", "pk"))

@@ -19,6 +19,7 @@ import notifications.services as notifications
 from essaimage.models import User
 from essaimage.permissions import require_perm
 from essaimage.services import audit_record
+from innovations.catalogue_version import bump_version
 from sponsors.events import notices
 from sponsors.events.enums import (
     EVENT_TRANSITIONS,
@@ -115,7 +116,10 @@ def event_save(*, by: User, data: dict, themes=(), innovations=(), event: Event 
         event.full_clean(exclude=["slug"])
         event.save()
     event.themes.set(themes)
+    presented = set(event.innovations.values_list("pk", flat=True))
     event.innovations.set(innovations)
+    if event.status == EventStatus.PUBLIE and presented != {getattr(item, "pk", item) for item in innovations}:
+        bump_version()  # the innovations' pages list it (sponsors.events.selectors.presented_innovation_ids)
     if changed:
         audit_record(obj=event, action="edit", actor=by, message=", ".join(sorted(changed)))
     if changed & ATTENDEE_FIELDS and event.state.is_open:
@@ -146,6 +150,8 @@ def event_transition(*, event: Event, action: EventAction | str, by: User, messa
         locked.published_at = timezone.now()
     locked.sequence += 1
     locked.save(update_fields=["status", "published_at", "sequence", "updated_at"])
+    if EventStatus.PUBLIE in (previous, target):
+        bump_version()  # the pages of the innovations it presents (selectors.presented_innovation_ids)
     audit_record(obj=locked, action=action.value, actor=by, from_state=previous, to_state=target,
                  message=message.strip())
     if action == EventAction.CANCEL:

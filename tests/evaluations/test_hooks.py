@@ -51,3 +51,21 @@ def test_the_primee_filter_is_one_checkbox(client):
     fieldset = html[html.index('id="facet-primee"'):]
     fieldset = fieldset[:fieldset.index("</fieldset>")]
     assert fieldset.count('type="checkbox"') == 1 and "Toutes" not in fieldset
+
+
+def test_results_published_show_at_once_on_the_cached_anonymous_page(client, real_cache,
+                                                                     django_capture_on_commit_callbacks):
+    from django.utils import timezone
+
+    from evaluations import services
+    from evaluations.enums import PhaseAction
+
+    award = AwardFactory(entry__campaign=CampaignFactory(at=CampaignPhase.DELIBERATION, title="Prix Essaimer 2026"))
+    url = award.entry.innovation.get_absolute_url()
+    assert "Primée" not in page_text(client.get(url))
+    assert "Primée" not in page_text(client.get(url))  # the page and the set of winners are now kept
+    campaign = award.entry.campaign
+    with django_capture_on_commit_callbacks(execute=True):
+        services.campaign_transition(campaign=campaign, action=PhaseAction.PUBLISH_RESULTS, by=None,
+                                  now=max(timezone.now(), campaign.results_start))
+    assert "Primée — Prix Essaimer 2026<" in page_text(client.get(url))

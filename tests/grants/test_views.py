@@ -454,3 +454,15 @@ def test_the_admin_lists_grants_read_only(client, deposited):
     assert client.get(reverse("admin:grants_application_change", args=[deposited.pk])).status_code == 200
     assert client.post(reverse("admin:grants_application_change", args=[deposited.pk]),
                        {"status": "accepted"}).status_code == 403
+
+
+def test_a_grant_accepted_shows_at_once_on_the_cached_anonymous_page(client, real_cache, deposited, instructeur,
+                                                                    django_capture_on_commit_callbacks):
+    """Anonymous pages ask the grants only for innovations with an accepted application (a set kept
+    per catalogue version): the decision moves the version on, so the page shows it at once."""
+    url = deposited.innovation.get_absolute_url()
+    assert "Lauréate" not in page_text(client.get(url))
+    assert "Lauréate" not in page_text(client.get(url))  # the page and the set are now kept
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_transition(application=deposited, action=ApplicationAction.ACCEPT, by=instructeur)
+    assert f"Lauréate de l’appel « {deposited.call.title} »" in page_text(client.get(url))

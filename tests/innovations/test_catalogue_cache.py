@@ -151,3 +151,30 @@ def test_a_search_runs_once_per_catalogue_version_whatever_the_sort_page_or_filt
     filtered = client.get(url + "&theme=mobilite").context["page"].object_list
     assert sorted(innovation.title for innovation in filtered) == ["Bus navette rural", "Navette à la demande"]
     assert response.status_code == 200
+
+
+def test_a_page_whose_cards_the_process_rendered_reads_no_innovation(client, real_cache, themes, committed,
+                                                                    settings):
+    """The cards of a page of results are kept per catalogue version (innovations_tags.result_cards):
+    once rendered, the page reads only the catalogue version; the cards still change with it."""
+    settings.CATALOGUE_INDEX_SECONDS = 600  # the facet index kept, as in production
+    committed(lambda: [InnovationFactory(title=f"Maison de santé {n}", themes=[themes["sante"]]) for n in range(3)])
+    url = reverse("innovations:list")
+    client.get(url)
+    assert queries(client, url) == 1
+    renamed = InnovationFactory._meta.model.objects.get(title="Maison de santé 1")
+
+    def rename():
+        renamed.title = "Maison de santé des Combrailles"
+        renamed.save()
+
+    committed(rename)
+    assert "Maison de santé des Combrailles" in page_text(client.get(url))
+
+
+def test_the_results_of_a_page_load_the_innovations_when_iterated(client, themes):
+    InnovationFactory(title="Navette rurale", themes=[themes["mobilite"]])
+    results = client.get(reverse("innovations:list")).context["page"].object_list
+    assert len(results) == 1 and bool(results)
+    assert [(innovation.title, [theme.slug for theme in innovation.themes]) for innovation in results] == [
+        ("Navette rurale", ["mobilite"])]

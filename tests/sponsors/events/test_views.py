@@ -257,3 +257,23 @@ def test_registering_twice_is_told_plainly(client_for):
         reverse("sponsors:events:register", args=[registration.event.slug]), follow=True)
     assert "Vous êtes déjà inscrit à cette rencontre" in page_text(response)
     assert Registration.objects.filter(user=registration.user).count() == 1
+
+
+def test_an_event_presenting_an_innovation_shows_at_once_on_its_cached_anonymous_page(
+        client, real_cache, event, organiser, django_capture_on_commit_callbacks):
+    """Anonymous pages ask the events only for innovations presented at a published event (a set
+    kept per catalogue version): choosing the innovations of a published event moves it on."""
+    from sponsors.events import services
+    from tests.factories.innovations import InnovationFactory
+
+    innovation = InnovationFactory()
+    url = innovation.get_absolute_url()
+    assert "Présentée lors de rencontres" not in page_text(client.get(url))
+    assert "Présentée lors de rencontres" not in page_text(client.get(url))  # now kept
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_save(by=organiser, data={}, innovations=[innovation], event=event)
+    text = page_text(client.get(url))
+    assert "Présentée lors de rencontres" in text and event.title in text
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_transition(event=event, action="cancel", by=organiser, message="Salle indisponible.")
+    assert "Présentée lors de rencontres" not in page_text(client.get(url))
