@@ -6,8 +6,11 @@ the same number of concurrent connections:
 - the home page;
 - mixed traffic (see bench.traffic): home, innovation, catalogue, filter and search pages.
 
-For each: requests per second, median, 95th and 99th percentile, errors, and the throughput as a
-share of the layout page's. Results in bench-results/loadtest.json.
+The three take turns in `--rounds` slices (a change in the machine's other load then weighs on
+each alike). For each: requests per second, median, 95th and 99th percentile, errors, the throughput as a
+share of the layout page's, and the CPU time per request of the gunicorn workers, PostgreSQL and
+the load client (Linux), which the other load of a shared machine changes less than throughput.
+Results in bench-results/loadtest.json.
 """
 
 import argparse
@@ -72,16 +75,85 @@ def check_urls(port: int, pools: dict[str, list[str]], per_kind: int = 20) -> No
                     raise SystemExit(f"{path} : {response.status}")
 
 
-def report(results: list[client.Result]) -> list[dict]:
+def _cpu_by_process(pids) -> dict[int, float]:
+    """{pid: user + system CPU seconds so far} of these processes (Linux /proc; empty elsewhere)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    spent = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        spent[pid] = (int(fields[11]) + int(fields[12])) / tick
+    return spent
+
+
+def _processes(server_pid: int) -> dict[str, list[int]]:
+    """The gunicorn master and workers, and the PostgreSQL processes of the machine, now."""
+    def pgrep(*args):
+        found = subprocess.run(["pgrep", *args], capture_output=True, text=True).stdout.split()
+        return [int(pid) for pid in found]
+
+    return {"gunicorn": [server_pid, *pgrep("-P", str(server_pid))], "postgresql": pgrep("-x", "postgres")}
+
+
+class CpuMeter:
+    """The CPU time spent by the server's processes, PostgreSQL's and this client while a measure
+    runs (per request in the report): less sensitive than throughput to the other load of a
+    shared machine. Processes are listed again after the measure: one that started during it
+    (a new connection's backend) counts whole, one that ended counts for nothing."""
+
+    def __init__(self, server_pid: int):
+        self.server_pid = server_pid
+        self.spent: dict[str, dict[str, float]] = {}
+
+    def measure(self, label: str, run):
+        before = {name: _cpu_by_process(pids) for name, pids in _processes(self.server_pid).items()}
+        began = time.process_time()
+        result = run()
+        spent = self.spent.setdefault(label, {})
+        for name, pids in _processes(self.server_pid).items():
+            after = _cpu_by_process(pids)
+            spent[name] = spent.get(name, 0.0) + sum(
+                seconds - before[name].get(pid, 0.0) for pid, seconds in after.items())
+        spent["client"] = spent.get("client", 0.0) + time.process_time() - began
+        return result
+
+
+def merge(results: list[client.Result]) -> client.Result:
+    """The rounds of one measure as one result."""
+    merged = client.Result(name=results[0].name, seconds=sum(result.seconds for result in results))
+    for result in results:
+        merged.timings_ms.extend(result.timings_ms)
+        merged.errors.extend(result.errors)
+    return merged
+
+
+def report(results: list[client.Result], cpu: dict | None = None) -> list[dict]:
     rows = [result.summary() for result in results]
     layout = rows[0]["requests_per_second"] or 1
     for row in rows:
         row["ratio_to_layout"] = round(row["requests_per_second"] / layout, 3)
+        spent = (cpu or {}).get(row["name"])
+        if spent and row["requests"]:
+            row["cpu_ms_per_request"] = {name: round(seconds * 1000 / row["requests"], 2)
+                                         for name, seconds in spent.items()}
     print()
     print(f"{'page':<10} {'req/s':>8} {'médiane':>9} {'p95':>8} {'p99':>8} {'erreurs':>8} {'/ mise en page':>15}")
     for row in rows:
         print(f"{row['name']:<10} {row['requests_per_second']:>8.1f} {row['median_ms']:>7.1f}ms "
               f"{row['p95_ms']:>6.1f}ms {row['p99_ms']:>6.1f}ms {row['errors']:>8} {row['ratio_to_layout']:>14.1%}")
+    if all("cpu_ms_per_request" in row for row in rows):
+        print()
+        print("Temps processeur par requête (ms) : gunicorn, PostgreSQL, client de charge ; et le rapport du "
+              "total à celui de la mise en page")
+        layout_cpu = sum(rows[0]["cpu_ms_per_request"].values()) or 1
+        for row in rows:
+            spent = row["cpu_ms_per_request"]
+            total = sum(spent.values())
+            row["cpu_ratio_to_layout"] = round(layout_cpu / total, 3) if total else None
+            print(f"{row['name']:<10} {spent['gunicorn']:>8.2f} {spent['postgresql']:>8.2f} {spent['client']:>8.2f}"
+                  f"   total {total:>6.2f}   mise en page / page {row['cpu_ratio_to_layout']:>6.1%}")
     return rows
 
 
@@ -106,6 +178,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=20, help="durée de chaque mesure")
     parser.add_argument("--warmup", type=float, default=8, help="durée du trafic mixte de mise en route, non mesuré")
+    parser.add_argument("--rounds", type=int, default=4,
+                        help="tours : chaque mesure est faite en autant de tranches, les pages à tour de rôle")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2, help="processus gunicorn")
     parser.add_argument("--output", default="bench-results/loadtest.json")
@@ -150,21 +224,28 @@ def main(argv=None) -> int:
         wait_until_up(port, server)
         check_urls(port, pools)
         print(f"gunicorn, {args.workers} processus, DEBUG désactivé, sur le port {port} ; "
-              f"{args.connections} connexions simultanées, {args.seconds:g} s par mesure.", flush=True)
+              f"{args.connections} connexions simultanées, {args.seconds:g} s par mesure en {args.rounds} tours.",
+              flush=True)
         # Warm-up: every worker builds its facet index, fills its caches and connections.
         client.run("mise en route", mixed, host="127.0.0.1", port=port, connections=args.connections,
                    seconds=args.warmup, seed=99)
-        results = []
-        for label, paths in (("mise_en_page", [traffic.LAYOUT_PATH]), ("accueil", [traffic.HOME_PATH]),
-                             ("mixte", mixed)):
-            print(f"  {label}…", flush=True)
-            results.append(client.run(label, paths, host="127.0.0.1", port=port, connections=args.connections,
-                                      seconds=args.seconds))
+        # The measures take turns (`--rounds`), so that a change in the machine's other load
+        # weighs on each of them alike rather than on one.
+        meter = CpuMeter(server.pid)
+        measures = (("mise_en_page", [traffic.LAYOUT_PATH]), ("accueil", [traffic.HOME_PATH]), ("mixte", mixed))
+        rounds: dict[str, list[client.Result]] = {label: [] for label, _paths in measures}
+        for number in range(args.rounds):
+            for label, paths in measures:
+                print(f"  {label} ({number + 1}/{args.rounds})…", flush=True)
+                rounds[label].append(meter.measure(label, lambda paths=paths, label=label, number=number: client.run(
+                    label, paths, host="127.0.0.1", port=port, connections=args.connections,
+                    seconds=args.seconds / args.rounds, seed=number + 1)))
+        results = [merge(rounds[label]) for label, _paths in measures]
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
 
-    rows = report(results)
+    rows = report(results, meter.spent)
     missed = verdict(rows)
     print()
     print("Objectifs atteints." if not missed else "Objectifs manqués :\n  " + "\n  ".join(missed))
@@ -174,7 +255,7 @@ def main(argv=None) -> int:
     path.write_text(json.dumps({
         "published": published, "postgresql": pg_version, "cpus": os.cpu_count(),
         "machine": platform.processor() or platform.machine(), "load_average": [round(x, 2) for x in load],
-        "workers": args.workers, "connections": args.connections, "seconds": args.seconds,
+        "workers": args.workers, "connections": args.connections, "seconds": args.seconds, "rounds": args.rounds,
         "distinct_urls": sum(len(urls) for urls in pools.values()), "results": rows, "missed": missed,
     }, indent=2, ensure_ascii=False))
     print(f"Résultats écrits dans {path} (charge de la machine : {load[0]:.2f}).")
