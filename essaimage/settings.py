@@ -140,13 +140,14 @@ else:
 # A persistent connection is checked before a request reuses it: after a database restart the
 # first request of each worker reconnects instead of failing (essaimage.errors covers the rest).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-# Parameters sent apart from the query text (psycopg 3 server-side binding): a query run five
-# times on a connection is then prepared, and PostgreSQL stops planning it again (the innovation
-# page's joins took 1 to 3 ms to plan, more than to run). DATABASE_SERVER_SIDE_BINDING=false
+# Parameters sent apart from the query text (psycopg 3 server-side binding), and a query run five
+# times on a connection prepared (Django leaves psycopg's prepared statements off by default), so
+# that PostgreSQL stops planning it again: the innovation page's joins took 1 to 3 ms to plan, more
+# than to run. DATABASE_SERVER_SIDE_BINDING=false
 # goes back to Django's default (parameters merged into the text by the client), e.g. behind a
 # connection pooler in transaction mode that cannot keep prepared statements.
 if env_bool("DATABASE_SERVER_SIDE_BINDING", True):
-    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 DATABASES["default"].setdefault("TEST", {})
 DATABASES["default"]["TEST"]["NAME"] = os.environ.get("TEST_DATABASE_NAME", "test_essaimage")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -77,7 +77,8 @@ def _public_detail(request, slug):
     a page that is not public is a 404, cached or not: the row and its rights are checked first."""
     version = catalogue_version.current_version()
     innovation = get_object_for(request.user, "innovations.view_innovation",
-                                selectors.innovation_page_queryset().prefetch_related(None), slug=slug)
+                                selectors.innovation_page_queryset().prefetch_related(None)
+                                .defer(*selectors.SEARCH_FIELDS), slug=slug)
     sheet_url = request.build_absolute_uri(innovation.get_absolute_url())
     where = hashlib.sha256(sheet_url.encode()).hexdigest()[:16]  # the page prints its address
 
