@@ -97,11 +97,14 @@ def test_letter_and_convention_are_printable_documents(world, client_for):
     assert "est acceptée, pour un montant de 45 000,00 €" in letter
     assert "Voies et délais de recours" in letter and "Télérecours citoyens" in letter
     assert "grants/documents" in letter and "data-print" in letter
+    # A DSFR group of buttons with icons needs its own modifier, or a phone shows the icon alone.
+    assert "fr-btns-group--sm fr-btns-group--icon-left grants-no-print" in letter
     convention = page_text(client.get(reverse("grants:convention", args=[application.pk])))
     for expected in ("Convention de subvention n° " + application.reference, "décret n° 2001-495",
                      "45 000,00 €", "Jalon 1", "Livrable 1", "22 500,00 €", "Cerfa n° 15059",
                      grant.financial_report_due.strftime("%Y")):
         assert expected in convention
+    assert "fr-btns-group--icon-left" in convention
     small, _ = accept(call, boss, amount=Decimal("1000.00"))
     assert client_for(boss).get(reverse("grants:convention", args=[small.pk])).status_code == 404
 
