@@ -304,6 +304,13 @@ class RowForm(DsfrForm):
     together: tuple[str, ...] = ()
     messages: dict = {}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            # The row as a whole is optional (the section says so): no « (facultatif) » on each
+            # of its fields (essaimage/forms/field_marker.html).
+            field.in_optional_row = True
+
     def clean(self):
         cleaned = super().clean()
         filled = [name for name in self.fields if cleaned.get(name) not in (None, "", False)]

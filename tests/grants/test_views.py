@@ -151,6 +151,16 @@ def test_a_bad_amount_keeps_everything_typed(client_for, team_member, applicatio
     assert application.summary != "Mon nouvel objet"
 
 
+def test_the_rows_of_a_table_do_not_each_say_optional(client_for, team_member, application):
+    """Co-funding, budget and milestone rows are optional as a whole (the section says so): their
+    fields carry no « (facultatif) », the form's own optional fields still do."""
+    html = client_for(team_member).get(reverse("grants:application_update", args=[application.pk])).content.decode()
+    marker = '<span class="essaimage-marker">(facultatif)</span>'
+    for label in ("Financeur ou source", "Montant (€)", "Acquis", "Poste de dépense", "Jalon", "Livrable attendu"):
+        assert f"{label}\n" in html and f"{label} {marker}" not in html
+    assert f"Début du projet {marker}" in html
+
+
 def test_a_started_row_must_be_finished(client_for, team_member, application):
     url = reverse("grants:application_update", args=[application.pk])
     response = client_for(team_member).post(url, form_data(application, **{"funding-0-amount": ""}))
