@@ -69,8 +69,12 @@ def attach_themes(innovations, labels: dict | None = None) -> None:
     else:
         themes = Theme.objects.in_bulk(wanted) if wanted else {}
     for innovation in innovations:
-        innovation.theme_list = sorted((themes[pk] for pk in innovation.theme_ids if pk in themes),
-                                       key=lambda theme: (theme.position, theme.name))
+        innovation.theme_list = themes_in_order(innovation.theme_ids, themes)
+
+
+def themes_in_order(theme_ids, themes: dict) -> list:
+    """The themes of these keys found in `themes` ({pk: Theme}), in the taxonomy's order."""
+    return sorted((themes[pk] for pk in theme_ids if pk in themes), key=lambda theme: (theme.position, theme.name))
 
 
 class CountedPaginator(Paginator):
@@ -186,10 +190,8 @@ class Results(Sequence):
         cards = {}
         for pk, slug, title, summary, stage, replications, theme_ids, organisation, territory in (
                 self.published.filter(pk__in=pks).values_list(*CARD_FIELDS)):
-            chosen = sorted((themes[key] for key in theme_ids if key in themes),
-                            key=lambda theme: (theme.position, theme.name))
             cards[pk] = Card(pk, slug, title, summary, stage, replications, organisation or "", territory or "",
-                             chosen, [label for label, has in flag_tests if has(pk)])
+                             themes_in_order(theme_ids, themes), [label for label, has in flag_tests if has(pk)])
         return cards
 
 

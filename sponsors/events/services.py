@@ -116,9 +116,10 @@ def event_save(*, by: User, data: dict, themes=(), innovations=(), event: Event 
         event.full_clean(exclude=["slug"])
         event.save()
     event.themes.set(themes)
-    presented = set(event.innovations.values_list("pk", flat=True))
+    published = event.status == EventStatus.PUBLIE
+    presented = set(event.innovations.values_list("pk", flat=True)) if published else set()
     event.innovations.set(innovations)
-    if event.status == EventStatus.PUBLIE and presented != {getattr(item, "pk", item) for item in innovations}:
+    if published and presented != {getattr(item, "pk", item) for item in innovations}:
         bump_version()  # the innovations' pages list it (sponsors.events.selectors.presented_innovation_ids)
     if changed:
         audit_record(obj=event, action="edit", actor=by, message=", ".join(sorted(changed)))
